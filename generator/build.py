@@ -1,0 +1,317 @@
+"""Spec + config → intermediate model (:class:`generator.model.Project`).
+
+For every configured method: find the operation, collect its parameters (extra path params, query, header) and
+its request body's properties into one params class (STYLE §4, §6), split streaming methods into the
+Base / NonStreaming / Streaming triple (STYLE R3.3), and reference the config's named models instead of inlining
+them. Every named model that is referenced (transitively) gets a module of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from . import placement
+from .config import Config, Method, ModelSpec, iter_methods, iter_models
+from .diagnostics import Diagnostics
+from .model import (
+    AliasDef,
+    ClassDef,
+    Field,
+    LiteralType,
+    LocalRef,
+    Module,
+    ModuleKind,
+    NamedRef,
+    NamedShape,
+    Operation,
+    Param,
+    Primitive,
+    Project,
+    StreamingSplit,
+    SupportModule,
+    UnionType,
+    is_nullable,
+)
+from .refs import RefError, Resolver
+from .schema import child, is_null_schema, type_list
+from .typetree import Ctx, DefNode, ModuleScope, TypeBuilder, sort_fields
+
+JSON = Any
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+BODY_TYPES = ("application/json", "multipart/form-data", "application/x-www-form-urlencoded")
+_PATH_PARAM = re.compile(r"\{([^{}]+)\}")
+
+
+@dataclass
+class NamedModel:
+    spec: ModelSpec
+    pointer: str
+    ref: NamedRef
+    kind: ModuleKind
+
+
+class ProjectBuilder:
+    def __init__(self, spec: Mapping[str, JSON], config: Config, diags: Diagnostics, file: str) -> None:
+        self.spec = spec
+        self.config = config
+        self.diags = diags
+        self.file = file
+        self.resolver = Resolver(spec, diags, file=file)
+        self.models: dict[str, NamedModel] = {}
+        self.used: list[str] = []
+        self.types = TypeBuilder(self._resolve, self._named, diags, file)
+
+    # ------------------------------------------------------------------------------------------ plumbing
+    def _resolve(self, ref: str, from_pointer: str) -> tuple[str, JSON]:
+        return self.resolver.resolve(ref, from_pointer=from_pointer)
+
+    def _named(self, pointer: str) -> NamedRef | None:
+        model = self.models.get(pointer)
+        if model is None:
+            return None
+        if pointer not in self.used:
+            self.used.append(pointer)
+        return model.ref
+
+    # ------------------------------------------------------------------------------------------ build
+    def build(self) -> Project:
+        self._register_models()
+        operations: list[Operation] = []
+        modules: list[Module] = []
+        for method in iter_methods(self.config):
+            try:
+                op, module = self._method(method)
+            except RefError:
+                continue  # reported by the resolver; generation stops after all methods were looked at
+            if op is not None:
+                operations.append(op)
+            if module is not None:
+                modules.append(module)
+        done: set[str] = set()
+        i = 0
+        while i < len(self.used):  # named models referenced so far, growing as their modules are built
+            pointer = self.used[i]
+            i += 1
+            if pointer not in done:
+                done.add(pointer)
+                try:
+                    modules.append(self._model_module(self.models[pointer]))
+                except RefError:
+                    continue
+        return Project(
+            package=self.config.package_name,
+            header_lines=[*self.config.file_header, *([""] if self.config.file_header else []),
+                          self.config.generated_header],
+            operations=operations,
+            modules=modules,
+            support=self._support(),
+        )
+
+    def _support(self) -> list[SupportModule]:
+        if not self.config.support_modules:
+            return []
+        return [SupportModule(("_types",), "support/_types.py"), SupportModule(("_utils",), "support/_utils.py")]
+
+    # ------------------------------------------------------------------------------------------ named models
+    def _register_models(self) -> None:
+        for spec in iter_models(self.config):
+            try:
+                pointer, node = self.resolver.resolve(spec.schema_pointer, from_pointer=spec.pointer)
+            except KeyError:
+                continue  # the resolver reported it
+            if pointer in self.models:
+                other = self.models[pointer].spec
+                self.diags.warning("model-duplicate", f"schema {pointer} is named twice ({other.key!r} and "
+                                   f"{spec.key!r}); using {other.key!r}", file=str(self.config.path),
+                                   pointer=spec.pointer)
+                continue
+            shape = self._shape(node, pointer)
+            kind_name = "alias" if shape in ("literal", "other") else "object"
+            module, name = placement.model_placement(spec, kind=kind_name)  # type: ignore[arg-type]
+            kind: ModuleKind
+            if spec.shared:
+                kind = "shared_alias" if kind_name == "alias" else "shared_param"
+            else:
+                kind = "alias" if kind_name == "alias" else "param"
+            self.models[pointer] = NamedModel(spec, pointer, NamedRef(module, name, shape), kind)
+
+    def _shape(self, node: JSON, pointer: str, depth: int = 0) -> NamedShape:
+        if not isinstance(node, Mapping) or depth > 16:
+            return "other"
+        if isinstance(node.get("$ref"), str) and "properties" not in node:
+            ptr, target = self.resolver.resolve(node["$ref"], from_pointer=pointer)
+            return self._shape(target, ptr, depth + 1)
+        if "enum" in node or "const" in node:
+            return "literal"
+        for key in ("anyOf", "oneOf"):
+            members = node.get(key)
+            if isinstance(members, list):
+                shapes = [self._shape(m, child(pointer, key, i), depth + 1) for i, m in enumerate(members)
+                          if not is_null_schema(m)]
+                if len(shapes) == 1:
+                    return shapes[0]
+                if any(s in ("object", "union", "map") for s in shapes):
+                    return "union"
+                return "literal" if all(s == "literal" for s in shapes) else "other"
+        types = [t for t in type_list(node) if t != "null"]
+        if "properties" in node or "allOf" in node:
+            return "object"
+        if types[:1] == ["object"] or (not types and "additionalProperties" in node):
+            return "map"
+        return "other"
+
+    def _model_module(self, model: NamedModel) -> Module:
+        pointer = model.pointer
+        _, node = self.resolver.resolve(pointer, from_pointer=model.spec.pointer)
+        name = model.ref.name
+        scope = ModuleScope()
+        scope.names.add(name)
+        shape = model.ref.shape
+        if shape == "object":
+            scope.by_pointer[pointer] = name
+            cls = ClassDef(name=name, fields=[], pointer=pointer)
+            root = DefNode(cls)
+            fields, description = self.types.object_fields(node, pointer, Ctx(scope, (), root))
+            cls.fields = sort_fields(fields)
+            cls.description = description
+        else:
+            alias = AliasDef(name=name, type=Primitive("null"), pointer=pointer,
+                             description=self.types.description(node, pointer))
+            root = DefNode(alias)
+            ctx = Ctx(scope, (), root)
+            alias.type = self.types.alias_type(node, pointer, ctx)
+        definitions = root.postorder()
+        exports = [d.name for d in root.preorder()]
+        return Module(model.ref.module, model.kind, definitions, exports, name)
+
+    # ------------------------------------------------------------------------------------------ methods
+    def _method(self, method: Method) -> tuple[Operation | None, Module | None]:
+        paths = self.spec.get("paths")
+        item = paths.get(method.path) if isinstance(paths, Mapping) else None
+        op = item.get(method.http_method) if isinstance(item, Mapping) else None
+        op_pointer = child("#/paths", method.path, method.http_method)
+        if not isinstance(item, Mapping) or not isinstance(op, Mapping):
+            self.diags.warning("endpoint-missing", f"endpoint '{method.http_method} {method.path}' of method "
+                               f"{'.'.join((*method.resource_path, method.name))} is not in the spec; skipped",
+                               file=str(self.config.path), pointer=method.pointer)
+            return None, None
+        module_path, class_name = placement.params_module(method)
+        operation = Operation(method.http_method, method.path, method.resource_path, method.name,
+                              op.get("operationId") if isinstance(op.get("operationId"), str) else None)
+        scope = ModuleScope()
+        scope.names.add(class_name)
+        cls = ClassDef(name=class_name, fields=[], pointer=op_pointer)
+        root = DefNode(cls)
+        ctx = Ctx(scope, (), root)
+
+        path_fields, query_fields, header_fields = self._parameters(item, op, op_pointer, method, ctx, operation)
+        body_fields = self._body(op, op_pointer, ctx, scope)
+        required = sort_fields([f for f in query_fields + body_fields if f.required])
+        optional_query = sort_fields([f for f in query_fields if not f.required])
+        optional_body = sort_fields([f for f in body_fields if not f.required])
+        fields = path_fields + required + optional_query + optional_body + header_fields
+
+        split: StreamingSplit | None = None
+        stream_field: Field | None = None
+        if method.streaming_param:
+            stream_field = next((f for f in fields if f.wire_name == method.streaming_param), None)
+            if stream_field is None:
+                self.diags.warning("stream-param-missing", f"streaming method has no {method.streaming_param!r} "
+                                   "parameter; generating without the streaming split",
+                                   file=str(self.config.path), pointer=method.pointer)
+            else:
+                fields.remove(stream_field)
+        if not fields and stream_field is None:
+            return operation, None
+        operation.params_module = module_path
+        operation.streaming = stream_field is not None
+        cls.fields = fields
+        definitions: list[Any] = [cls]
+        for c in root.children:
+            definitions.extend(c.postorder())
+        exports = [d.name for d in root.preorder()]
+        if stream_field is not None:
+            split = self._streaming(class_name, stream_field, scope, definitions, exports)
+            cls.name = split.base
+        return operation, Module(module_path, "params", definitions, exports, cls.name, split)
+
+    def _streaming(self, class_name: str, stream: Field, scope: ModuleScope, definitions: list[Any],
+                   exports: list[str]) -> StreamingSplit:
+        split = StreamingSplit(stream.wire_name, scope.claim(class_name + "Base"),
+                               scope.claim(class_name + "NonStreaming"), scope.claim(class_name + "Streaming"),
+                               class_name)
+        exports[0] = split.base
+        false_type = LiteralType((False,))
+        non_streaming = Field(stream.name, stream.wire_name,
+                              UnionType((false_type, Primitive("null"))) if is_nullable(stream.type) else false_type,
+                              required=False, description=stream.description, pointer=stream.pointer)
+        streaming = Field(stream.name, stream.wire_name, LiteralType((True,)), required=True,
+                          description=stream.description, pointer=stream.pointer)
+        definitions.append(ClassDef(split.non_streaming, [non_streaming], total=False, bases=(split.base,)))
+        definitions.append(ClassDef(split.streaming, [streaming], total=True, bases=(split.base,)))
+        definitions.append(AliasDef(split.union, UnionType((LocalRef(split.non_streaming),
+                                                             LocalRef(split.streaming))), annotated=False))
+        exports.extend([split.non_streaming, split.streaming])
+        return split
+
+    def _parameters(self, item: Mapping[str, JSON], op: Mapping[str, JSON], op_pointer: str, method: Method,
+                    ctx: Ctx, operation: Operation) -> tuple[list[Field], list[Field], list[Field]]:
+        params: dict[tuple[str, str], tuple[str, Mapping[str, JSON]]] = {}
+        item_pointer = op_pointer.rsplit("/", 1)[0]
+        for base, owner in ((item_pointer, item), (op_pointer, op)):
+            for i, p in enumerate(owner.get("parameters") or []):
+                ptr = child(base, "parameters", i)
+                if isinstance(p, Mapping) and isinstance(p.get("$ref"), str):
+                    ptr, p = self.resolver.resolve(p["$ref"], from_pointer=ptr)
+                if isinstance(p, Mapping) and isinstance(p.get("name"), str) and isinstance(p.get("in"), str):
+                    params[(p["in"], p["name"])] = (ptr, p)
+        path_names = _PATH_PARAM.findall(method.path)
+        positional = path_names[-1] if path_names else None
+        by_loc: dict[str, list[Field]] = {"path": [], "query": [], "header": []}
+        for (loc, name), (ptr, p) in params.items():
+            if loc not in by_loc or (loc == "path" and name == positional):
+                continue
+            operation.params.append(Param(name, loc, bool(p.get("required")), ptr))  # type: ignore[arg-type]
+            schema = p.get("schema", {})
+            f = self.types.field(name, schema, child(ptr, "schema"), ctx.under(name),
+                                 required=loc == "path" or p.get("required") is True, location=loc)
+            if f.description is None and isinstance(p.get("description"), str):
+                f.description = p["description"]
+            alt = p.get("x-stainless-param")
+            if isinstance(alt, str) and alt:
+                f.name = alt
+            by_loc[loc].append(f)
+        order = {n: i for i, n in enumerate(path_names)}
+        path_fields = sorted(by_loc["path"], key=lambda f: order.get(f.wire_name, len(order)))
+        return path_fields, by_loc["query"], sort_fields(by_loc["header"])
+
+    def _body(self, op: Mapping[str, JSON], op_pointer: str, ctx: Ctx, scope: ModuleScope) -> list[Field]:
+        body = op.get("requestBody")
+        ptr = child(op_pointer, "requestBody")
+        if isinstance(body, Mapping) and isinstance(body.get("$ref"), str):
+            ptr, body = self.resolver.resolve(body["$ref"], from_pointer=ptr)
+        if not isinstance(body, Mapping) or not isinstance(body.get("content"), Mapping):
+            return []
+        content = body["content"]
+        media = next((m for m in BODY_TYPES if m in content), None) or next(iter(content), None)
+        if media is None or not isinstance(content[media], Mapping) or "schema" not in content[media]:
+            return []
+        sptr = child(ptr, "content", media, "schema")
+        schema = content[media]["schema"]
+        target_ptr, target = sptr, schema
+        if isinstance(schema, Mapping) and isinstance(schema.get("$ref"), str):
+            target_ptr, target = self.resolver.deref(schema, sptr)
+        if not isinstance(target, Mapping) or not _is_object(target):
+            self.diags.warning("body-not-object", "request body is not an object schema; no body params emitted",
+                               file=self.file, pointer=sptr)
+            return []
+        scope.by_pointer[target_ptr] = ctx.owner.definition.name
+        fields, _ = self.types.object_fields(target, target_ptr, ctx)
+        return fields
+
+
+def _is_object(node: Mapping[str, JSON]) -> bool:
+    return "properties" in node or "allOf" in node or "object" in type_list(node)

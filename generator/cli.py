@@ -1,0 +1,144 @@
+"""Command line: ``typegen generate``, ``typegen check``, ``typegen validate``, ``typegen init``.
+
+Exit codes: 0 success; 1 drift (``check``) or warnings with ``--fail-on-warning``; 2 bad input (all diagnostics
+are printed together, one line each, no traceback, nothing written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .diagnostics import Diagnostics, Level, TypegenError
+
+EXIT_OK, EXIT_DRIFT, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="typegen",
+        description="Generate SDK-style typed request-parameter modules from an OpenAPI spec and a "
+        "Stainless-compatible config.",
+        epilog="Exit codes: 0 ok, 1 drift (check) or warnings with --fail-on-warning, 2 bad input.",
+    )
+    p.add_argument("--version", action="version", version=f"typegen {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    def common(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--config", type=Path, help="config file (default: [tool.typegen] config in pyproject.toml)")
+        sp.add_argument("--spec", type=Path, help="OpenAPI spec (overrides the config's typegen.spec)")
+        sp.add_argument("--out", type=Path, help="output directory (overrides the config's typegen.out)")
+        sp.add_argument("--package", help="package name when no config is given")
+        sp.add_argument("--validate", action="store_true", help="also validate the spec (openapi-spec-validator)")
+        sp.add_argument("--strict", action="store_true", help="validation findings are errors, not warnings")
+        sp.add_argument("--allow-file-refs", action="store_true",
+                        help="resolve $refs to relative files inside the spec's directory tree")
+        sp.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
+        sp.add_argument("--fail-on-warning", action="store_true", help="exit 1 when any warning was printed")
+        sp.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors")
+
+    common(sub.add_parser("generate", help="generate the output tree (atomically)"))
+    common(sub.add_parser("check", help="exit 1 with a diff if the output tree differs from a fresh generation"))
+    v = sub.add_parser("validate", help="validate a spec with openapi-spec-validator")
+    v.add_argument("spec", type=Path)
+    v.add_argument("--strict", action="store_true")
+    v.add_argument("--no-cache", action="store_true")
+    i = sub.add_parser("init", help="print a config inferred from a spec")
+    i.add_argument("--spec", type=Path, required=True)
+    i.add_argument("--package", help="package name (default: from the spec's title)")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command is None:
+        _parser().print_help()
+        return EXIT_BAD_INPUT
+    diags = Diagnostics()
+    try:
+        code = _dispatch(args, diags)
+    except TypegenError:
+        code = EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    _print(diags)
+    if code == EXIT_OK and getattr(args, "fail_on_warning", False) and diags.warnings:
+        return EXIT_DRIFT
+    return code
+
+
+def _print(diags: Diagnostics) -> None:
+    items = sorted(diags, key=lambda d: (d.level is not Level.ERROR, d.file, d.pointer, d.code))
+    for d in items:
+        print(d.render(), file=sys.stderr)
+    errors = sum(1 for d in items if d.level is Level.ERROR)
+    if errors:
+        print(f"typegen: {errors} error(s); nothing written", file=sys.stderr)
+
+
+def _options(args: argparse.Namespace) -> object:
+    from .pipeline import Options
+
+    return Options(config=args.config, spec=args.spec, out=args.out, validate=args.validate, strict=args.strict,
+                   allow_file_refs=args.allow_file_refs, use_cache=not args.no_cache, package=args.package)
+
+
+def _dispatch(args: argparse.Namespace, diags: Diagnostics) -> int:
+    if args.command == "validate":
+        return _validate(args, diags)
+    if args.command == "init":
+        from .init import init_command
+
+        return init_command(args.spec, args.package, diags)
+    from .pipeline import Options, run
+    from .writer import check_root, compare, write_tree
+
+    started = time.perf_counter()
+    options = _options(args)
+    assert isinstance(options, Options)
+    result = run(options, diags)
+    check_root(result.out, diags, inputs=result.inputs)
+    diags.raise_if_errors()
+    if args.command == "check":
+        drift = compare(result.out, result.files, result.formatter)
+        for diff in drift.diffs:
+            sys.stdout.write(diff)
+        for rel in drift.stale:
+            print(f"stale: {result.out / rel} is no longer generated", file=sys.stdout)
+        for note in drift.notes:
+            print(f"note: {note}", file=sys.stdout)
+        print(f"typegen check: {drift.summary()} ({len(result.files)} files)", file=sys.stderr)
+        return EXIT_OK if drift.clean else EXIT_DRIFT
+    changed, removed = write_tree(result.out, result.files, result.formatter)
+    if not args.quiet:
+        elapsed = time.perf_counter() - started
+        print(f"typegen: {len(result.files)} files in {result.out} ({changed} written, {removed} removed) "
+              f"in {elapsed:.2f}s", file=sys.stderr)
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace, diags: Diagnostics) -> int:
+    from .loader import load_document
+    from .pipeline import Options, cache_dir
+    from .refs import check_ref_policy
+    from .validate import check_version, validate_spec
+
+    cache = cache_dir(Options(use_cache=not args.no_cache))
+    doc = load_document(args.spec, diags, cache_dir=cache)
+    diags.raise_if_errors()
+    check_version(doc, diags)
+    check_ref_policy(doc, diags)
+    diags.raise_if_errors()
+    validate_spec(doc, diags, strict=args.strict, cache_dir=cache)
+    diags.raise_if_errors()
+    n = len(diags.warnings)
+    print(f"typegen validate: {args.spec}: {'valid' if n == 0 else f'{n} finding(s)'}", file=sys.stderr)
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

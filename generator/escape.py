@@ -1,0 +1,155 @@
+"""The one place where untrusted spec text becomes output text: one function per output context.
+
+Every string that comes from a spec or config reaches generated code only through one of these functions:
+
+- :func:`identifier`     – a Python identifier from an ASCII allowlist (class, alias and field names);
+- :func:`module_name`    – a file/module name component (ASCII snake case, bounded length);
+- :func:`string_literal` – a Python string literal (dict keys, ``Literal[...]`` values, ``PropertyInfo`` aliases);
+- :func:`docstring_text` – text placed between triple double quotes;
+- :func:`comment_lines`  – text placed after ``#`` (every physical line starts with ``#``);
+- :func:`jsdoc_text`     – text placed inside a ``/** ... */`` block.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import keyword
+import re
+import unicodedata
+
+# Names a generated module imports or relies on; a class or alias must never shadow them.
+RESERVED_NAMES = frozenset(
+    {
+        "Dict", "List", "Union", "Iterable", "Optional", "Mapping", "Sequence", "Literal", "Required",
+        "Annotated", "TypeAlias", "TypedDict", "NotRequired", "Any", "FileTypes", "SequenceNotStr",
+        "PropertyInfo", "annotations", "str", "int", "float", "bool", "object", "bytes", "list", "dict",
+        "type", "None", "True", "False",
+    }
+)
+
+MAX_NAME_BYTES = 120
+
+_LINE_BREAKS = re.compile(r"\r\n|[\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _drop_controls(text: str, keep: str = "") -> str:
+    """Remove C0/C1 control characters (except those in ``keep``) and lone surrogates."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if ch in keep:
+            out.append(ch)
+        elif code < 0x20 or 0x7F <= code < 0xA0 or 0xD800 <= code <= 0xDFFF:
+            continue
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def ascii_words(text: str) -> list[str]:
+    """Split text into ASCII alphanumeric words, splitting camelCase; non-ASCII letters are transliterated
+    where NFKD gives an ASCII base letter and dropped otherwise."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    words: list[str] = []
+    for chunk in re.split(r"[^A-Za-z0-9]+", folded):
+        if chunk:
+            words.extend(re.findall(r"[A-Z]+(?=[A-Z][a-z0-9]|$)|[A-Z]?[a-z0-9]+|[A-Z]+|[0-9]+", chunk))
+    return [w for w in words if w]
+
+
+def is_safe_identifier(name: str) -> bool:
+    """True if ``name`` can be used verbatim as a Python identifier for a field in class syntax."""
+    return (
+        name.isascii()
+        and name.isidentifier()
+        and not keyword.iskeyword(name)
+        and not name.startswith("__")
+    )
+
+
+def identifier(text: str, *, fallback: str = "Model") -> str:
+    """An ASCII identifier for ``text``: characters outside ``[A-Za-z0-9_]`` are dropped, a leading digit gets the
+    ``fallback`` prefix, keywords and reserved names get a trailing underscore, and an empty result becomes
+    ``fallback``. Idempotent on its own output."""
+    cleaned = "".join(ch for ch in text if ch.isascii() and (ch.isalnum() or ch == "_"))
+    cleaned = cleaned.lstrip("_") or ""
+    if not cleaned:
+        cleaned = fallback
+    if cleaned[0].isdigit():
+        cleaned = fallback + cleaned
+    if keyword.iskeyword(cleaned) or keyword.issoftkeyword(cleaned) or cleaned in RESERVED_NAMES:
+        cleaned += "_"
+    if len(cleaned) > MAX_NAME_BYTES:
+        digest = hashlib.sha256(cleaned.encode()).hexdigest()[:8]
+        cleaned = cleaned[: MAX_NAME_BYTES - 9] + "_" + digest
+    return cleaned
+
+
+def module_name(text: str, *, fallback: str = "module") -> str:
+    """A module (file stem) name: ASCII lower snake case, never empty, never starting with a digit or a dot,
+    at most ``MAX_NAME_BYTES`` bytes (truncated with a stable hash)."""
+    words = [w.lower() for w in ascii_words(text)]
+    name = "_".join(words) or fallback
+    if name[0].isdigit():
+        name = f"{fallback}_{name}"
+    if keyword.iskeyword(name):
+        name += "_"
+    if len(name) > MAX_NAME_BYTES:
+        digest = hashlib.sha256(name.encode()).hexdigest()[:8]
+        name = name[: MAX_NAME_BYTES - 9] + "_" + digest
+    return name
+
+
+def string_literal(value: str) -> str:
+    """A Python string literal whose value is exactly ``value`` (lone surrogates are kept as escapes).
+
+    Double quotes are preferred, as black does; single quotes when that avoids escaping a double quote."""
+    quote = "'" if ('"' in value and "'" not in value) else '"'
+    out = [quote]
+    for ch in value:
+        code = ord(ch)
+        if ch == "\\":
+            out.append("\\\\")
+        elif ch == quote:
+            out.append("\\" + quote)
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\r":
+            out.append("\\r")
+        elif ch == "\t":
+            out.append("\\t")
+        elif code < 0x20 or 0x7F <= code < 0xA0:
+            out.append(f"\\x{code:02x}")
+        elif 0xD800 <= code <= 0xDFFF or code in (0x2028, 0x2029, 0xFEFF) or not ch.isprintable():
+            out.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
+        else:
+            out.append(ch)
+    out.append(quote)
+    return "".join(out)
+
+
+def docstring_text(text: str) -> str:
+    """Text safe between ``\"\"\"`` delimiters: backslashes doubled, every ``\"\"\"`` broken up, controls and
+    lone surrogates removed, line breaks normalised to ``\\n``. The caller adds the delimiters and must put a
+    space before the closing ones if the result ends with ``\"``."""
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _drop_controls(text, keep="\n\t")
+    text = text.replace("\\", "\\\\")
+    return text.replace('"""', '\\"\\"\\"')
+
+
+def comment_lines(text: str) -> list[str]:
+    """The lines of a ``#`` comment for ``text``, each starting with ``#`` (an empty line is a bare ``#``)."""
+    lines = _LINE_BREAKS.split(text)
+    out = []
+    for line in lines:
+        clean = _drop_controls(line, keep="\t").rstrip()
+        out.append(f"# {clean}" if clean else "#")
+    return out
+
+
+def jsdoc_text(text: str) -> str:
+    """Text safe inside a JSDoc block: ``*/`` cannot close it, controls removed."""
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _drop_controls(text, keep="\n\t")
+    return text.replace("*/", "*\\/")

@@ -1,0 +1,230 @@
+"""The intermediate model: language-neutral, plain dataclasses, no template or Python-syntax strings.
+
+operations → params modules → definitions (classes and aliases) → fields with a type tree and descriptions.
+Names here are *target* names already chosen by the builder (class names, module paths); how they are spelled
+in a given language's syntax (quoting, escaping, annotations) is the renderer's job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal as _Lit
+
+PrimitiveKind = _Lit["string", "integer", "number", "boolean", "null"]
+LiteralValue = str | int | float | bool | None
+ParamLocation = _Lit["body", "query", "path", "header"]
+ModuleKind = _Lit["params", "param", "alias", "shared_param", "shared_alias"]
+
+
+# ----------------------------------------------------------------------------------------------- type tree
+@dataclass(frozen=True)
+class Primitive:
+    kind: PrimitiveKind
+
+
+@dataclass(frozen=True)
+class LiteralType:
+    """An enum or const: the values in spec order, no dedup or sort."""
+
+    values: tuple[LiteralValue, ...]
+
+
+@dataclass(frozen=True)
+class ArrayType:
+    item: TypeNode
+
+
+@dataclass(frozen=True)
+class MapType:
+    """An object with only additionalProperties (``value=None``: free-form, values unknown)."""
+
+    value: TypeNode | None
+
+
+@dataclass(frozen=True)
+class UnionType:
+    variants: tuple[TypeNode, ...]
+
+
+NamedShape = _Lit["object", "union", "literal", "map", "other"]
+
+
+@dataclass(frozen=True)
+class NamedRef:
+    """A reference to a named type defined in another module (a config model).
+
+    ``shape`` tells what the named type is (a record, a union, an enum/literal alias, a map, anything else), which
+    some targets need to pick a container type (e.g. Python's ``List[Alias]`` vs ``Iterable[Record]``)."""
+
+    module: tuple[str, ...]  # path parts below the package root, e.g. ("types", "image_model")
+    name: str
+    shape: NamedShape = "object"
+
+
+@dataclass(frozen=True)
+class LocalRef:
+    """A reference to a class or alias defined in the same module (nested inline object or union)."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class FileType:
+    """Binary content (``format: binary`` in a multipart body)."""
+
+
+@dataclass(frozen=True)
+class Unknown:
+    """Anything: an empty schema or one the generator cannot express."""
+
+
+TypeNode = Primitive | LiteralType | ArrayType | MapType | UnionType | NamedRef | LocalRef | FileType | Unknown
+
+NULL = Primitive("null")
+
+
+def is_nullable(node: TypeNode) -> bool:
+    return node == NULL or (isinstance(node, UnionType) and any(is_nullable(v) for v in node.variants))
+
+
+def strip_null(node: TypeNode) -> TypeNode:
+    """The type without its ``null`` members (unions are flattened; a single survivor is unwrapped)."""
+    if not isinstance(node, UnionType):
+        return node
+    kept = tuple(v for v in flatten_union(node) if v != NULL)
+    if not kept:
+        return NULL
+    return kept[0] if len(kept) == 1 else UnionType(kept)
+
+
+def flatten_union(node: UnionType) -> tuple[TypeNode, ...]:
+    out: list[TypeNode] = []
+    for v in node.variants:
+        members = flatten_union(v) if isinstance(v, UnionType) else (v,)
+        for m in members:
+            if m not in out:
+                out.append(m)
+    return tuple(out)
+
+
+def make_nullable(node: TypeNode) -> TypeNode:
+    if is_nullable(node):
+        return node
+    if isinstance(node, UnionType):
+        return UnionType((*flatten_union(node), NULL))
+    return UnionType((node, NULL))
+
+
+# ----------------------------------------------------------------------------------------------- definitions
+@dataclass
+class Field:
+    name: str  # the name in the target language's dict (usually equals wire_name)
+    wire_name: str  # the key on the wire
+    type: TypeNode
+    required: bool
+    description: str | None = None
+    deprecated: bool = False
+    location: ParamLocation = "body"
+    pointer: str = ""  # JSON pointer of the property's schema, for diagnostics
+
+    @property
+    def nullable(self) -> bool:
+        return is_nullable(self.type)
+
+    @property
+    def aliased(self) -> bool:
+        return self.name != self.wire_name
+
+
+@dataclass
+class ClassDef:
+    """A TypedDict-like record type."""
+
+    name: str
+    fields: list[Field]
+    description: str | None = None
+    total: bool = False
+    bases: tuple[str, ...] = ()
+    pointer: str = ""
+
+
+@dataclass
+class AliasDef:
+    """A named alias for a type (a union of variants, an enum, ...)."""
+
+    name: str
+    type: TypeNode
+    description: str | None = None
+    annotated: bool = True  # ``X: TypeAlias = ...``; the streaming union is written without annotation
+    pointer: str = ""
+
+
+Definition = ClassDef | AliasDef
+
+
+@dataclass(frozen=True)
+class StreamingSplit:
+    """The Base / NonStreaming / Streaming triple of a streaming method, named explicitly."""
+
+    discriminator: str  # the body property that selects streaming, e.g. "stream"
+    base: str
+    non_streaming: str
+    streaming: str
+    union: str
+
+
+@dataclass
+class Module:
+    """One output module: its definitions in definition order, and its public names in ``__all__`` order."""
+
+    path: tuple[str, ...]  # below the package root, without extension: ("types", "image_generate_params")
+    kind: ModuleKind
+    definitions: list[Definition]
+    exports: list[str]
+    main_name: str
+    streaming: StreamingSplit | None = None
+
+    @property
+    def dotted(self) -> str:
+        return ".".join(self.path)
+
+
+@dataclass
+class Param:
+    name: str
+    location: ParamLocation
+    required: bool
+    pointer: str = ""
+
+
+@dataclass
+class Operation:
+    http_method: str
+    path: str
+    resource: tuple[str, ...]  # e.g. ("beta", "threads", "runs")
+    method_name: str
+    operation_id: str | None
+    params: list[Param] = field(default_factory=list)
+    streaming: bool = False
+    params_module: tuple[str, ...] | None = None  # None when the method takes no params
+
+    @property
+    def endpoint(self) -> str:
+        return f"{self.http_method} {self.path}"
+
+
+@dataclass
+class SupportModule:
+    """A fixed helper module (``_types.py``, ``_utils.py``) the generated package needs to import on its own."""
+
+    path: tuple[str, ...]
+    template: str
+
+
+@dataclass
+class Project:
+    package: str
+    header_lines: list[str]  # comment text lines (without ``#``) above the generated code, in order
+    operations: list[Operation]
+    modules: list[Module]
+    support: list[SupportModule] = field(default_factory=list)

@@ -1,0 +1,101 @@
+"""Naming rules shared by the builder and the placement of modules: case conversion and singularisation.
+
+All results pass through :mod:`generator.escape` so they are ASCII-safe identifiers / module names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import escape
+
+# Irregular plurals (plural → singular), checked before the suffix rules. Most are words whose regular suffix rule
+# would go wrong: "-is" / "-us" plurals (``apis``, ``menus``), "-ies" plurals of "-ie" words, "-ves", "-ches"
+# plurals of "-che" words, Latin/Greek plurals.
+_IRREGULAR = {
+    "children": "child", "people": "person", "men": "man", "women": "woman", "mice": "mouse", "feet": "foot",
+    "teeth": "tooth", "geese": "goose",
+    "indices": "index", "matrices": "matrix", "vertices": "vertex", "appendices": "appendix",
+    "criteria": "criterion", "phenomena": "phenomenon",
+    "analyses": "analysis", "diagnoses": "diagnosis", "hypotheses": "hypothesis", "theses": "thesis",
+    "crises": "crisis", "axes": "axis", "synopses": "synopsis", "parentheses": "parenthesis",
+    "aliases": "alias", "biases": "bias", "canvases": "canvas", "atlases": "atlas", "gases": "gas",
+    "lenses": "lens",
+    "apis": "api", "uris": "uri", "emojis": "emoji", "kpis": "kpi", "wikis": "wiki", "taxis": "taxi",
+    "skis": "ski", "guis": "gui",
+    "menus": "menu", "emus": "emu", "gurus": "guru", "haikus": "haiku", "cpus": "cpu", "gpus": "gpu",
+    "tpus": "tpu", "skus": "sku",
+    "movies": "movie", "cookies": "cookie", "zombies": "zombie", "selfies": "selfie", "rookies": "rookie",
+    "calories": "calorie", "genies": "genie", "smoothies": "smoothie", "freebies": "freebie",
+    "goalies": "goalie", "prairies": "prairie", "hippies": "hippie",
+    "leaves": "leaf", "halves": "half", "lives": "life", "knives": "knife", "wives": "wife", "wolves": "wolf",
+    "shelves": "shelf", "thieves": "thief", "selves": "self", "calves": "calf", "loaves": "loaf",
+    "scarves": "scarf",
+    "excuses": "excuse", "fuses": "fuse", "muses": "muse", "caches": "cache", "niches": "niche",
+    "avalanches": "avalanche", "headaches": "headache",
+    "heroes": "hero", "potatoes": "potato", "tomatoes": "tomato", "echoes": "echo", "vetoes": "veto",
+}
+# Words that are not plurals although they end in "s", or that are the same in both numbers.
+_INVARIANT = frozenset(
+    {
+        "news", "series", "species", "data", "metadata", "media", "always", "perhaps", "whereas", "towards",
+        "afterwards", "besides", "unless", "thus", "yes", "its", "has", "was", "does", "this", "his", "plus",
+        "minus", "nexus", "lens", "bias", "alias", "canvas", "atlas", "gas", "chaos", "kudos", "ethos", "cosmos",
+        "ios", "macos", "os", "dns", "sms", "mms", "tls", "cors", "aws", "gcs", "https", "kubernetes", "diabetes",
+        "analytics", "physics", "mathematics", "economics", "ethics", "politics", "athletics", "gymnastics",
+        "linguistics", "logistics", "electronics", "robotics", "genetics", "acoustics", "optics", "semantics",
+    }
+)
+# Endings of words that are (almost always) not plurals: "class", "status", "analysis", "various".
+_NOT_PLURAL = re.compile(r"(ss|us|is|ous)$")
+# "-es" plurals: the "es" is dropped (``batches``, ``boxes``, ``addresses``, ``statuses``).
+_ES_PLURAL = re.compile(r"(ch|sh|x|zz|ss|[^aeiou]us)es$")
+
+
+def singular(word: str) -> str:
+    """The singular of one English word (``batches`` → ``batch``, ``policies`` → ``policy``, ``api_keys``' last
+    word ``keys`` → ``key``). Rules in order: irregular plurals, invariant words, endings that are not plurals,
+    ``-ies`` → ``-y``, ``-es`` after a sibilant, then a final ``s`` is dropped. The case of the first letter is
+    kept for irregular forms."""
+    lower = word.lower()
+    if lower in _IRREGULAR:
+        return _match_case(word, _IRREGULAR[lower])
+    if lower in _INVARIANT or _NOT_PLURAL.search(lower):
+        return word
+    if lower.endswith("ies") and len(lower) > 4:
+        return word[:-3] + ("Y" if word[-3:].isupper() else "y")
+    if _ES_PLURAL.search(lower):
+        return word[:-2]
+    if lower.endswith("s") and len(lower) > 1:
+        return word[:-1]
+    return word
+
+
+def _match_case(word: str, result: str) -> str:
+    if word.isupper() and len(word) > 1:
+        return result.upper()
+    if word[:1].isupper():
+        return result[:1].upper() + result[1:]
+    return result
+
+
+def singular_name(name: str) -> str:
+    """Singularise the last word of a snake_case name (``vector_stores`` → ``vector_store``)."""
+    head, sep, last = name.rpartition("_")
+    return head + sep + singular(last)
+
+
+def pascal(text: str) -> str:
+    """PascalCase from any text: words are split on non-alphanumerics and camelCase boundaries."""
+    words = escape.ascii_words(text)
+    return "".join(w[:1].upper() + w[1:] for w in words)
+
+
+def snake(text: str) -> str:
+    """lower snake_case from any text (``listPetsByOwner`` → ``list_pets_by_owner``)."""
+    return "_".join(w.lower() for w in escape.ascii_words(text))
+
+
+def class_name(text: str, *, fallback: str = "Model") -> str:
+    """A safe PascalCase class name."""
+    return escape.identifier(pascal(text), fallback=fallback)

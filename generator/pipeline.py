@@ -1,0 +1,113 @@
+"""One run: config → spec → model → rendered, checked and formatted files in memory. Nothing here writes the
+output tree; :mod:`generator.writer` does that once everything succeeded."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Diagnostic, Diagnostics, TypegenError
+from .formatting import check_source, format_sources, formatter_version
+
+
+@dataclass
+class Options:
+    config: Path | None = None
+    spec: Path | None = None
+    out: Path | None = None
+    validate: bool = False
+    strict: bool = False
+    allow_file_refs: bool = False
+    use_cache: bool = True
+    package: str | None = None
+
+
+@dataclass
+class Result:
+    files: dict[str, str]
+    out: Path
+    inputs: tuple[Path, ...]
+    formatter: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def cache_dir(options: Options) -> Path | None:
+    if not options.use_cache:
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "typegen"
+
+
+def run(options: Options, diags: Diagnostics) -> Result:
+    """Generate every file in memory. Raises :class:`TypegenError` when any error was diagnosed."""
+    from .build import ProjectBuilder
+    from .config import find_config, load_config
+    from .loader import load_document
+    from .refs import bundle_external_refs, check_ref_policy
+    from .render import render_project
+    from .transforms import apply_transformations
+    from .validate import check_version, validate_spec
+
+    config_path = options.config or find_config(Path.cwd())
+    if config_path is None:
+        if options.spec is None:
+            diags.error("no-config", "no config given: pass --config FILE, set [tool.typegen] config in "
+                        "pyproject.toml, or pass --spec FILE to infer one")
+            diags.raise_if_errors()
+        from .init import infer_config
+
+        assert options.spec is not None
+        config = infer_config(options.spec, diags, package=options.package)
+    else:
+        config = load_config(config_path, diags)
+    diags.raise_if_errors()
+    spec_path = options.spec or config.spec
+    out = options.out or config.out
+    if spec_path is None or out is None:
+        diags.error("config-incomplete", "no spec or output directory: set typegen.spec / typegen.out in the "
+                    "config or pass --spec / --out", file=str(config.path), pointer="#/typegen")
+        diags.raise_if_errors()
+    assert spec_path is not None and out is not None
+    cache = cache_dir(options)
+    doc = load_document(spec_path, diags, cache_dir=cache)
+    diags.raise_if_errors()
+    file = str(spec_path)
+    try:
+        check_version(doc, diags)
+        check_ref_policy(doc, diags, allow_file_refs=options.allow_file_refs)
+        diags.raise_if_errors()
+        if options.allow_file_refs:
+            doc = bundle_external_refs(doc, diags)
+            diags.raise_if_errors()
+        if options.validate:
+            validate_spec(doc, diags, strict=options.strict, cache_dir=cache)
+            diags.raise_if_errors()
+        spec = apply_transformations(doc.data, config.transformations, diags, config_file=str(config.path))
+        diags.raise_if_errors()
+        project = ProjectBuilder(spec, config, diags, file).build()
+        diags.raise_if_errors()
+    except TypegenError:
+        _locate(diags, doc, file)
+        raise
+    rendered = render_project(project, config.link_rewrites)
+    for name, source in rendered.items():
+        check_source(name, source, diags)
+    diags.raise_if_errors()
+    files = format_sources(rendered, cache_dir=cache)
+    inputs = tuple(p for p in (spec_path, config.path) if p is not None)
+    return Result(files, out, inputs, formatter_version(), list(diags))
+
+
+def _locate(diags: Diagnostics, doc: object, file: str) -> None:
+    """Fill in line:col for diagnostics on the spec that only carry a pointer (computed lazily, on error)."""
+    locate = getattr(doc, "locate", None)
+    if locate is None:
+        return
+    items = list(diags)
+    for i, d in enumerate(items):
+        if d.file == file and d.pointer and d.line is None:
+            pos = locate(d.pointer)
+            if pos:
+                items[i] = Diagnostic(d.level, d.code, d.message, d.file, d.pointer, pos[0], pos[1])
+    diags.replace(items)

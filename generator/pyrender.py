@@ -1,0 +1,233 @@
+"""Intermediate model → Python source context: annotations, imports, names and docstrings, all computed and
+escaped here so the template only lays them out (STYLE §1–§5).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from . import escape
+from .docstrings import python_docstring
+from .model import (
+    NULL,
+    AliasDef,
+    ArrayType,
+    ClassDef,
+    Field,
+    FileType,
+    LiteralType,
+    LocalRef,
+    MapType,
+    Module,
+    NamedRef,
+    Primitive,
+    TypeNode,
+    UnionType,
+    Unknown,
+    flatten_union,
+    strip_null,
+)
+
+_PRIMITIVE = {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "null": "None"}
+TYPING = ("Dict", "List", "Union", "Iterable", "Optional", "Mapping", "Sequence")
+TYPING_EXTENSIONS = ("Literal", "Required", "Annotated", "TypeAlias", "TypedDict")
+
+
+@dataclass
+class Imports:
+    """Names a module needs, by source; relative first-party imports keyed by module path."""
+
+    module: tuple[str, ...]
+    typing: set[str] = field(default_factory=set)
+    typing_extensions: set[str] = field(default_factory=set)
+    local: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
+
+    def add_local(self, target: tuple[str, ...], name: str) -> None:
+        if target != self.module:
+            self.local.setdefault(target, set()).add(name)
+
+    def lines(self, *, future: bool) -> list[list[str]]:
+        """Import statements in groups (future, stdlib, first-party); isort length-sort order (STYLE R1.3)."""
+        groups: list[list[str]] = []
+        if future:
+            groups.append(["from __future__ import annotations"])
+        std = []
+        if self.typing:
+            std.append(("typing", self.typing))
+        if self.typing_extensions:
+            std.append(("typing_extensions", self.typing_extensions))
+        if std:
+            groups.append([_statement(m, n) for m, n in sorted(std, key=lambda x: (len(x[0]), x[0]))])
+        rel = [(relative_module(self.module, target), names) for target, names in self.local.items()]
+        if rel:
+            groups.append([_statement(m, n) for m, n in sorted(rel, key=lambda x: (len(x[0]), x[0]))])
+        return groups
+
+
+def _statement(module: str, names: set[str]) -> str:
+    return f"from {module} import {', '.join(sorted(names, key=lambda n: (len(n), n)))}"
+
+
+def relative_module(current: tuple[str, ...], target: tuple[str, ...]) -> str:
+    """The relative import path from module ``current`` to module ``target`` (both below the package root):
+    one dot for the current package, one more for each level up (STYLE R1.4)."""
+    here = current[:-1]
+    common = 0
+    while common < len(here) and common < len(target) - 1 and here[common] == target[common]:
+        common += 1
+    dots = "." * (len(here) - common + 1)
+    return dots + ".".join(target[common:])
+
+
+class Annotator:
+    """Type nodes → Python annotation strings for one module, recording the imports they need."""
+
+    def __init__(self, imports: Imports, *, quote_locals: bool = False) -> None:
+        self.imports = imports
+        self.quote_locals = quote_locals
+
+    def _t(self, name: str) -> str:
+        self.imports.typing.add(name)
+        return name
+
+    def _te(self, name: str) -> str:
+        self.imports.typing_extensions.add(name)
+        return name
+
+    def annotation(self, node: TypeNode) -> str:
+        if isinstance(node, UnionType):
+            members = flatten_union(node)
+            non_null = [m for m in members if m != NULL]
+            if len(non_null) < len(members):
+                if len(non_null) == 1:
+                    return f"{self._t('Optional')}[{self.annotation(non_null[0])}]"
+                return f"{self._t('Union')}[{', '.join(self.annotation(m) for m in non_null)}, None]"
+            return f"{self._t('Union')}[{', '.join(self.annotation(m) for m in members)}]"
+        if isinstance(node, Primitive):
+            return _PRIMITIVE[node.kind]
+        if isinstance(node, LiteralType):
+            return f"{self._te('Literal')}[{', '.join(literal_value(v) for v in node.values)}]"
+        if isinstance(node, ArrayType):
+            return self._array(node)
+        if isinstance(node, MapType):
+            value = "object" if node.value is None else self.annotation(node.value)
+            return f"{self._t('Dict')}[str, {value}]"
+        if isinstance(node, NamedRef):
+            self.imports.add_local(node.module, node.name)
+            return node.name
+        if isinstance(node, LocalRef):
+            return escape.string_literal(node.name) if self.quote_locals else node.name
+        if isinstance(node, FileType):
+            self.imports.add_local(("_types",), "FileTypes")
+            return "FileTypes"
+        assert isinstance(node, Unknown)
+        return "object"
+
+    def _array(self, node: ArrayType) -> str:
+        item = node.item
+        inner = self.annotation(item)
+        core = strip_null(item)
+        if core == Primitive("string") or (
+            isinstance(core, UnionType) and Primitive("string") in flatten_union(core)
+            and all(isinstance(m, Primitive) for m in flatten_union(core))
+        ):
+            self.imports.add_local(("_types",), "SequenceNotStr")
+            return f"SequenceNotStr[{inner}]"
+        if isinstance(core, LiteralType) or (isinstance(core, NamedRef) and core.shape in ("literal", "other")):
+            return f"{self._t('List')}[{inner}]"
+        return f"{self._t('Iterable')}[{inner}]"
+
+    def field(self, f: Field, *, total: bool) -> str:
+        ann = self.annotation(f.type)
+        if f.required:  # written even in total classes, as the SDK does (STYLE R3.3 `XParamsStreaming`)
+            ann = f"{self._te('Required')}[{ann}]"
+        if f.location == "header" and f.aliased:
+            self.imports.add_local(("_utils",), "PropertyInfo")
+            ann = f"{self._te('Annotated')}[{ann}, PropertyInfo(alias={escape.string_literal(f.wire_name)})]"
+        return ann
+
+
+def literal_value(value: object) -> str:
+    if isinstance(value, str):
+        return escape.string_literal(value)
+    if value is None or isinstance(value, bool | int):
+        return repr(value)
+    if isinstance(value, float):
+        return repr(value) if value == value and value not in (float("inf"), float("-inf")) else "None"
+    raise TypeError(f"unsupported literal {value!r}")
+
+
+# ----------------------------------------------------------------------------------------------- module context
+@dataclass
+class FieldCtx:
+    key: str  # identifier (class syntax) or string literal (functional syntax)
+    annotation: str
+    docstring: str | None
+
+
+@dataclass
+class DefCtx:
+    kind: str  # "class" | "functional" | "alias" | "assign"
+    name: str
+    gap: int = 2  # blank lines before the definition
+    bases: str = ""
+    docstring: str | None = None
+    fields: list[FieldCtx] = field(default_factory=list)
+    value: str = ""
+
+
+@dataclass
+class ModuleCtx:
+    header: list[str]
+    import_groups: list[list[str]]
+    exports: str
+    definitions: list[DefCtx]
+
+
+def module_context(module: Module, header: Sequence[str], link_rewrites: Sequence[tuple[str, str]]) -> ModuleCtx:
+    imports = Imports(module.path)
+    defs: list[DefCtx] = []
+    for d in module.definitions:
+        if isinstance(d, ClassDef):
+            defs.append(_class_ctx(d, imports, link_rewrites))
+        else:
+            defs.append(_alias_ctx(d, imports))
+    previous = "assign"  # the ``__all__`` assignment
+    for dc in defs:  # two blank lines around classes, one between assignments (black/ruff layout)
+        dc.gap = 1 if dc.kind in ("alias", "assign", "functional") and previous != "class" else 2
+        previous = dc.kind
+    future = module.kind not in ("alias", "shared_alias")
+    exports = "[" + ", ".join(escape.string_literal(n) for n in module.exports) + "]"
+    return ModuleCtx(
+        header=[line for text in header for line in escape.comment_lines(text)] if header else [],
+        import_groups=imports.lines(future=future),
+        exports=exports,
+        definitions=defs,
+    )
+
+
+def _class_ctx(d: ClassDef, imports: Imports, link_rewrites: Sequence[tuple[str, str]]) -> DefCtx:
+    functional = not all(escape.is_safe_identifier(f.name) for f in d.fields) or len(
+        {f.name for f in d.fields}) != len(d.fields)
+    annot = Annotator(imports, quote_locals=functional)
+    bases = [escape.identifier(b) for b in d.bases] or [annot._te("TypedDict")]
+    total = "" if d.total else ", total=False"
+    fields = []
+    for f in d.fields:
+        key = escape.string_literal(f.name) if functional else f.name
+        doc = None if functional else python_docstring(f.description or "", link_rewrites=link_rewrites)
+        fields.append(FieldCtx(key, annot.field(f, total=d.total), doc))
+    if functional:
+        annot._te("TypedDict")
+        return DefCtx("functional", escape.identifier(d.name), bases=total, fields=fields)
+    doc = python_docstring(d.description or "", link_rewrites=link_rewrites)
+    return DefCtx("class", escape.identifier(d.name), bases=", ".join(bases) + total, docstring=doc, fields=fields)
+
+
+def _alias_ctx(d: AliasDef, imports: Imports) -> DefCtx:
+    value = Annotator(imports).annotation(d.type)
+    if d.annotated:
+        imports.typing_extensions.add("TypeAlias")
+        return DefCtx("alias", escape.identifier(d.name), value=value)
+    return DefCtx("assign", escape.identifier(d.name), value=value)

@@ -1,0 +1,698 @@
+"""``$ref`` handling: the reference policy, bundling of relative file refs, and local resolution.
+
+Order of use on a run:
+
+1. :func:`check_ref_policy` on the freshly loaded tree, before anything (openapi-spec-validator included) could
+   follow a reference. Only local ``#/...`` refs are allowed by default; ``http:``, ``https:``, ``ftp:``,
+   ``file:`` (any scheme) are always refused; relative file refs need ``allow_file_refs``.
+2. With ``--allow-file-refs``: :func:`bundle_external_refs` rewrites the document so that it only contains local
+   refs (targets inside the spec's directory tree only).
+3. :func:`check_refs` resolves every local ref once (dangling refs, alias cycles, refs from a schema position to
+   something that is not a schema) and returns a warm :class:`Resolver` for the later stages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+from .diagnostics import Diagnostics, TypegenError
+from .loader import Document, Limits, load_document, pointer_from_tokens, unescape_token
+
+JSON = Any
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
+_INDEX = re.compile(r"0|[1-9][0-9]*")
+
+
+class RefError(KeyError):
+    """A reference could not be resolved; the diagnostic has already been recorded."""
+
+
+# --------------------------------------------------------------------------------------------------- tree walks
+def _iter_ref_nodes(tree: JSON) -> Iterator[tuple[tuple[str, ...], dict[str, Any]]]:
+    """(tokens, node) for every mapping with a string ``$ref``, in document order (iterative; the path is kept
+    as a linked list of frames and materialised only for ref nodes)."""
+    stack: list[tuple[JSON, Any]] = [(tree, None)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        node, frame = pop()
+        if type(node) is dict:
+            if isinstance(node.get("$ref"), str):
+                yield _frame_tokens(frame), node
+            for k, v in reversed(node.items()):
+                if type(v) is dict or type(v) is list:
+                    push((v, (frame, k)))
+        elif type(node) is list:
+            for i in range(len(node) - 1, -1, -1):
+                v = node[i]
+                if type(v) is dict or type(v) is list:
+                    push((v, (frame, str(i))))
+
+
+def _frame_tokens(frame: Any) -> tuple[str, ...]:
+    out: list[str] = []
+    while frame is not None:
+        frame, key = frame
+        out.append(key)
+    out.reverse()
+    return tuple(out)
+
+
+def _has_nonlocal_ref(tree: JSON) -> bool:
+    """Fast check (no pointer bookkeeping) for any string ``$ref`` that does not start with ``#``."""
+    stack = [tree]
+    pop, push = stack.pop, stack.append
+    while stack:
+        node = pop()
+        if type(node) is dict:
+            ref = node.get("$ref")
+            if isinstance(ref, str) and not ref.startswith("#"):
+                return True
+            values: Any = node.values()
+        elif type(node) is list:
+            values = node
+        else:
+            continue
+        for v in values:
+            if type(v) is dict or type(v) is list:
+                push(v)
+    return False
+
+
+# --------------------------------------------------------------------------------------------------- policy
+def ref_scheme(ref: str) -> str | None:
+    """The URI scheme of a ref (``http``, ``file``, ...), ``"//"`` for a network-path ref, or None."""
+    if ref.startswith("//") or ref.startswith("\\\\"):
+        return "//"
+    m = _SCHEME.match(ref)
+    return m.group()[:-1].lower() if m else None
+
+
+def check_ref_policy(doc: Document, diags: Diagnostics, *, allow_file_refs: bool = False) -> None:
+    """Report every ``$ref`` that does not start with ``#`` and is not allowed (errors; nothing is fetched)."""
+    if not _has_nonlocal_ref(doc.data):
+        return
+    root_dir = doc.path.resolve().parent
+    for tokens, node in _iter_ref_nodes(doc.data):
+        ref = node["$ref"]
+        if ref.startswith("#"):
+            continue
+        pointer = pointer_from_tokens(tokens)
+        problem = _policy_problem(ref, root_dir, root_dir, allow_file_refs)
+        if problem is not None:
+            code, message = problem
+            _error(diags, code, message, doc, pointer)
+
+
+def _policy_problem(ref: str, base_dir: Path, root_dir: Path, allow_file_refs: bool, *,
+                    check_escape: bool = True) -> tuple[str, str] | None:
+    scheme = ref_scheme(ref)
+    if scheme is not None:
+        what = "file: $ref" if scheme == "file" else "remote $ref"
+        return "ref-remote", f"{what} not allowed: {ref[:200]!r} (only local '#/...' refs are followed)"
+    if not ref:
+        return "ref-invalid", "empty $ref"
+    if not allow_file_refs:
+        return "ref-external", (f"external $ref not allowed: {ref[:200]!r} (pass --allow-file-refs to resolve "
+                                "relative files inside the spec's directory)")
+    if not check_escape:
+        return None
+    target = _file_target(base_dir, ref.split("#", 1)[0])
+    if target is None or not target.is_relative_to(root_dir):
+        return "ref-escape", f"$ref {ref[:200]!r} escapes the input directory {str(root_dir)!r}"
+    return None
+
+
+def _file_target(base_dir: Path, file_part: str) -> Path | None:
+    try:
+        return (base_dir / unquote(file_part)).resolve()
+    except (OSError, ValueError, RuntimeError):
+        return None
+
+
+def _error(diags: Diagnostics, code: str, message: str, doc: Document | None, pointer: str, file: str = "") -> None:
+    where = doc.locate(pointer) if doc is not None else None
+    diags.error(code, message, file=doc.file if doc is not None else file, pointer=pointer,
+                line=where[0] if where else None, column=where[1] if where else None)
+
+
+# --------------------------------------------------------------------------------------------------- positions
+SCHEMA_MAP_KEYWORDS = frozenset({"properties", "patternProperties", "$defs", "definitions", "dependentSchemas"})
+SCHEMA_KEYWORDS = frozenset({"items", "additionalProperties", "not", "if", "then", "else", "contains",
+                             "propertyNames", "unevaluatedItems", "unevaluatedProperties", "additionalItems",
+                             "contentSchema"})
+SCHEMA_LIST_KEYWORDS = frozenset({"allOf", "anyOf", "oneOf", "prefixItems", "items"})
+_NOT_BEFORE_SCHEMA = frozenset({"examples", "links", "callbacks", "content", "encoding", "responses", "parameters",
+                                "requestBodies", "securitySchemes", "schemas", "paths", "webhooks", "components",
+                                "properties", "variables", "mapping", "scopes", "headers", "pathItems"})
+
+
+def is_schema_position(tokens: list[str] | tuple[str, ...]) -> bool:
+    """True when the JSON pointer tokens address a Schema Object (OAS 3.0/3.1 grammar, by position)."""
+    start = _schema_start(tokens)
+    if start is None:
+        return False
+    i, n = start, len(tokens)
+    while i < n:
+        t = tokens[i]
+        if t in SCHEMA_MAP_KEYWORDS or (t in SCHEMA_LIST_KEYWORDS and i + 1 < n and _INDEX.fullmatch(tokens[i + 1])):
+            i += 2
+        elif t in SCHEMA_KEYWORDS:
+            i += 1
+        else:
+            return False
+    return i == n
+
+
+def _schema_start(tokens: list[str] | tuple[str, ...]) -> int | None:
+    n = len(tokens)
+    if n >= 3 and tokens[0] == "components" and tokens[1] == "schemas":
+        return 3
+    if n >= 2 and tokens[0] in ("definitions", "$defs"):
+        return 2
+    for i in range(n - 1, 0, -1):  # the last `schema` of a parameter / header / media type
+        if tokens[i] == "schema" and tokens[i - 1] not in _NOT_BEFORE_SCHEMA and not _inside_schema(tokens, i):
+            return i + 1
+    return None
+
+
+def _inside_schema(tokens: list[str] | tuple[str, ...], i: int) -> bool:
+    """`schema` at index i is a property name inside an enclosing schema (``.../properties/schema``)."""
+    return i >= 1 and tokens[i - 1] in SCHEMA_MAP_KEYWORDS
+
+
+def ref_section(tokens: list[str] | tuple[str, ...]) -> str | None:
+    """The ``components`` section a ``$ref`` found at ``tokens`` should point into, or None."""
+    if is_schema_position(tokens):
+        return "schemas"
+    n = len(tokens)
+    if n == 3 and tokens[0] == "components" and tokens[1] in _COMPONENT_SECTIONS:
+        return tokens[1]
+    if n >= 2:
+        parent, last = tokens[-2], tokens[-1]
+        if parent == "parameters" and _INDEX.fullmatch(last):
+            return "parameters"
+        if parent in ("responses", "headers", "examples", "links", "callbacks"):
+            return parent
+    if n >= 1 and tokens[-1] == "requestBody":
+        return "requestBodies"
+    return None
+
+
+_COMPONENT_SECTIONS = frozenset({"schemas", "responses", "parameters", "examples", "requestBodies", "headers",
+                                 "securitySchemes", "links", "callbacks"})
+
+
+# --------------------------------------------------------------------------------------------------- resolver
+@dataclass(frozen=True)
+class Deref:
+    """Result of following a chain of ``$ref`` aliases."""
+
+    pointer: str  # final target
+    node: JSON
+    chain: tuple[str, ...]  # pointers visited: the start, each intermediate alias, the final target
+    siblings: dict[str, JSON] = field(default_factory=dict)  # keys beside `$ref` along the chain; outermost wins
+
+
+class Resolver:
+    """Resolves local ``#/...`` refs over one tree; results (and failures) are memoised."""
+
+    def __init__(self, root: JSON, diags: Diagnostics, *, file: str = "", doc: Document | None = None) -> None:
+        self.root = root
+        self.diags = diags
+        self.file = file or (doc.file if doc is not None else "")
+        self.doc = doc
+        self._hits: dict[str, tuple[str, JSON]] = {}
+        self._misses: dict[str, tuple[str, str]] = {}  # ref -> (code, message)
+        self._final: dict[str, tuple[str, JSON]] = {}  # pointer of an alias node -> final target
+        self._cyclic: dict[str, tuple[str, str]] = {}  # pointer on a cycle -> (message, reported pointer)
+
+    # ----------------------------------------------------------------------------------- single hop
+    def resolve(self, ref: str, *, from_pointer: str) -> tuple[str, JSON]:
+        """(canonical target pointer, node) for a local ref; raises :class:`RefError` after reporting."""
+        hit = self._hits.get(ref)
+        if hit is not None:
+            return hit
+        miss = self._misses.get(ref)
+        if miss is None:
+            try:
+                hit = self._lookup(ref)
+            except _Miss as exc:
+                miss = self._misses[ref] = (exc.code, exc.message)
+            else:
+                self._hits[ref] = hit
+                return hit
+        code, message = miss
+        self._report(code, f"{message} (referenced from {from_pointer or '#'})", from_pointer)
+        raise RefError(ref)
+
+    def _lookup(self, ref: str) -> tuple[str, JSON]:
+        if not isinstance(ref, str) or not ref.startswith("#"):
+            raise _Miss("ref-external", f"non-local $ref {str(ref)[:200]!r} cannot be resolved (only '#/...')")
+        body = unquote(ref[1:]) if "%" in ref else ref[1:]
+        if body and not body.startswith("/"):
+            raise _Miss("ref-invalid", f"unsupported $ref fragment {ref[:200]!r} (only JSON pointers '#/...')")
+        tokens = [unescape_token(t) for t in body.split("/")[1:]] if body else []
+        node = self.root
+        for i, token in enumerate(tokens):
+            if type(node) is dict and token in node:
+                node = node[token]
+            elif type(node) is list and _INDEX.fullmatch(token) and int(token) < len(node):
+                node = node[int(token)]
+            else:
+                missing = pointer_from_tokens(tokens[: i + 1])
+                raise _Miss("ref-dangling", f"$ref target {pointer_from_tokens(tokens)} does not exist"
+                            + ("" if missing == pointer_from_tokens(tokens) else f" (no {missing})"))
+        return pointer_from_tokens(tokens), node
+
+    def _report(self, code: str, message: str, pointer: str) -> None:
+        where = self.doc.locate(pointer) if self.doc is not None else None
+        self.diags.error(code, message, file=self.file, pointer=pointer,
+                         line=where[0] if where else None, column=where[1] if where else None)
+
+    # ----------------------------------------------------------------------------------- alias chains
+    def deref(self, node: JSON, pointer: str) -> tuple[str, JSON]:
+        """Follow ``$ref`` aliases from ``node`` (found at ``pointer``) to the first non-ref node.
+
+        Memoised per alias target; cycles are reported once ("reference cycle A → B → A", pointing at the
+        smallest pointer on the cycle) and raise :class:`RefError`, as do dangling refs."""
+        if type(node) is not dict or not isinstance(node.get("$ref"), str):
+            return pointer, node
+        path = [pointer]
+        index = {pointer: 0}
+        cur_ptr, cur = pointer, node
+        while True:
+            if cur_ptr in self._cyclic:
+                message, start = self._cyclic[cur_ptr]
+                self._report("ref-cycle", message, start)
+                raise RefError(cur_ptr)
+            memo = self._final.get(cur_ptr)
+            if memo is not None:
+                result = memo
+                break
+            if type(cur) is not dict or not isinstance(cur.get("$ref"), str):
+                result = (cur_ptr, cur)
+                break
+            target_ptr, target = self.resolve(cur["$ref"], from_pointer=cur_ptr)
+            if target_ptr in index:
+                self._cycle(path[index[target_ptr]:])
+            index[target_ptr] = len(path)
+            path.append(target_ptr)
+            cur_ptr, cur = target_ptr, target
+        for p in path[1:]:  # the start node may be a caller's copy; targets are tree nodes
+            self._final[p] = result
+        return result
+
+    def _cycle(self, cycle: list[str]) -> None:
+        start = min(range(len(cycle)), key=lambda i: cycle[i])
+        ring = cycle[start:] + cycle[:start]
+        ring.append(ring[0])
+        short = " → ".join(_last_token(p) for p in ring)
+        message = f"reference cycle {short} ({' → '.join(ring)})"
+        for p in cycle:
+            self._cyclic[p] = (message, ring[0])
+        self._report("ref-cycle", message, ring[0])
+        raise RefError(ring[0])
+
+    def deref_chain(self, node: JSON, pointer: str) -> Deref:
+        """Like :meth:`deref`, plus the pointers visited and the sibling keys found beside each ``$ref``
+        (e.g. a ``description`` next to a ``$ref``); the outermost sibling wins."""
+        final_ptr, final = self.deref(node, pointer)
+        chain = [pointer]
+        siblings: dict[str, JSON] = {}
+        cur_ptr, cur = pointer, node
+        while cur_ptr != final_ptr and type(cur) is dict and isinstance(cur.get("$ref"), str):
+            for k, v in cur.items():
+                if k != "$ref" and k not in siblings:
+                    siblings[k] = v
+            cur_ptr, cur = self.resolve(cur["$ref"], from_pointer=cur_ptr)
+            chain.append(cur_ptr)
+        return Deref(final_ptr, final, tuple(chain), siblings)
+
+
+class _Miss(Exception):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code, self.message = code, message
+
+
+def _last_token(pointer: str) -> str:
+    return unescape_token(pointer.rsplit("/", 1)[-1]) if "/" in pointer else pointer
+
+
+def check_refs(doc_or_tree: Document | JSON, diags: Diagnostics, *, file: str = "") -> Resolver:
+    """Resolve every local ``$ref`` once: dangling targets, alias cycles and refs from a schema position to a
+    non-schema location are errors. Returns the (warm) resolver for the later stages."""
+    doc = doc_or_tree if isinstance(doc_or_tree, Document) else None
+    tree = doc.data if doc is not None else doc_or_tree
+    resolver = Resolver(tree, diags, file=file, doc=doc)
+    for tokens, node in _iter_ref_nodes(tree):
+        ref = node["$ref"]
+        if not ref.startswith("#"):
+            continue  # reported by check_ref_policy
+        pointer = pointer_from_tokens(tokens)
+        try:
+            target_ptr, _ = resolver.resolve(ref, from_pointer=pointer)
+            if is_schema_position(tokens) and not _is_schema_target(target_ptr):
+                resolver._report("ref-not-schema", f"ref target {target_ptr} is not a schema (referenced from "
+                                 f"{pointer})", pointer)
+                continue
+            resolver.deref(node, pointer)
+        except RefError:
+            continue
+    return resolver
+
+
+def _is_schema_target(pointer: str) -> bool:
+    body = pointer[1:]
+    return is_schema_position([unescape_token(t) for t in body.split("/")[1:]] if body else [])
+
+
+# --------------------------------------------------------------------------------------------------- bundling
+@dataclass(frozen=True)
+class BundleLimits:
+    max_files: int = 10_000
+    max_nodes: int = 5_000_000  # containers created while copying (inlining can duplicate content)
+
+
+_NAME_BAD = re.compile(r"[^A-Za-z0-9._\-]+")
+_Target = tuple[str, str]  # (real path of the file, canonical pointer inside it; "#" for the whole file)
+
+
+@dataclass
+class _Job:
+    src: JSON
+    file: str
+    dst: JSON
+    dst_tokens: tuple[str, ...]
+    src_tokens: tuple[str, ...]
+    chain: tuple[_Target, ...]
+    override: str | None = None  # rewritten $ref for this mapping
+    skip_ref: bool = False  # siblings of an inlined ref: copy all keys but `$ref`
+
+
+class _Bundler:
+    """Copies the root tree, rewriting file refs; see :func:`bundle_external_refs`. Paths are real (symlinks
+    resolved) strings; every target must stay inside the root spec's directory."""
+
+    def __init__(self, doc: Document, diags: Diagnostics, limits: Limits, bundle_limits: BundleLimits) -> None:
+        self.diags = diags
+        self.limits = limits
+        self.bundle_limits = bundle_limits
+        self.root_path = os.path.realpath(doc.path)
+        self.root_dir = os.path.dirname(self.root_path)
+        self.docs: dict[str, Document | None] = {self.root_path: doc}
+        self.placed: dict[_Target, str] = {}
+        self.used: dict[str, set[str]] = {}
+        self.queue: list[tuple[_Target, str, str, str, tuple[str, ...]]] = []
+        self.sources: dict[str, str] = {}
+        self.stack: list[_Job] = []
+        self.nodes = 0
+        self._paths: dict[tuple[str, str], tuple[str, str] | str] = {}  # -> (code, message) | real path
+        self._dirs: dict[str, str] = {}
+
+    # ------------------------------------------------------------------------ driver
+    def run(self, root: Document) -> Document:
+        data = root.data
+        comps = data.get("components") if type(data) is dict else None
+        if type(comps) is dict:
+            for section, entries in comps.items():
+                if type(entries) is dict:
+                    self.used[section] = set(entries)
+        new_root = self.materialise(data, self.root_path, (), (), ())
+        self.drain()
+        i = 0
+        while i < len(self.queue):
+            (file, frag), section, name, ref_file, ref_tokens = self.queue[i]
+            i += 1
+            node = self.lookup(file, frag, ref_file, ref_tokens)
+            copied = self.materialise(node, file, ("components", section, name), _frag_tokens(frag), ((file, frag),))
+            self.drain()
+            self.install(new_root, section, name, copied)
+        if self.sources and type(new_root) is dict:
+            new_root["x-typegen-bundled"] = dict(sorted(self.sources.items()))
+        digest = hashlib.sha256(root.sha256.encode())
+        for path in sorted(p for p in self.docs if p != self.root_path):
+            d = self.docs[path]
+            digest.update(f"\0{self.relative(path)}\0{d.sha256 if d else '-'}".encode())
+        return Document(root.path, new_root, root.format, digest.hexdigest(), root.raw)
+
+    def install(self, new_root: JSON, section: str, name: str, copied: JSON) -> None:
+        if type(new_root) is not dict:
+            return
+        comps = new_root.setdefault("components", {})
+        if type(comps) is not dict or type(comps.setdefault(section, {})) is not dict:
+            self.diags.error("ref-bundle", f"cannot add #/components/{section}: it is not a mapping",
+                             file=self.root_path, pointer=f"#/components/{section}")
+            return
+        comps[section][name] = copied
+
+    def drain(self) -> None:
+        while self.stack:
+            self.run_job(self.stack.pop())
+
+    # ------------------------------------------------------------------------ copying
+    def count(self) -> None:
+        self.nodes += 1
+        if self.nodes > self.bundle_limits.max_nodes:
+            self.diags.error("ref-bundle", f"bundled document exceeds {self.bundle_limits.max_nodes} nodes",
+                             file=self.root_path)
+            raise TypegenError(list(self.diags))
+
+    def run_job(self, job: _Job) -> None:
+        if type(job.src) is list:
+            for i, v in enumerate(job.src):
+                t = str(i)
+                job.dst.append(self.materialise(v, job.file, (*job.dst_tokens, t), (*job.src_tokens, t), job.chain))
+            return
+        for k, v in job.src.items():
+            if k == "$ref" and isinstance(v, str) and (job.override is not None or job.skip_ref):
+                if job.override is not None:
+                    job.dst["$ref"] = job.override
+                continue
+            if k == "mapping" and job.dst_tokens[-1:] == ("discriminator",) and type(v) is dict:
+                job.dst[k] = {mk: self.mapping_value(mv, job, mk) for mk, mv in v.items()}
+                continue
+            job.dst[k] = self.materialise(v, job.file, (*job.dst_tokens, k), (*job.src_tokens, k), job.chain)
+
+    def materialise(self, value: JSON, file: str, dst_tokens: tuple[str, ...], src_tokens: tuple[str, ...],
+                    chain: tuple[_Target, ...]) -> JSON:
+        """A copy of ``value`` (its containers filled later by queued jobs) with refs rewritten to local ones."""
+        if type(value) is list:
+            self.count()
+            new: list[JSON] = []
+            self.stack.append(_Job(value, file, new, dst_tokens, src_tokens, chain))
+            return new
+        if type(value) is not dict:
+            return value
+        self.count()
+        siblings: list[_Job] = []
+        override: str | None = None
+        out: dict[str, JSON] = {}
+        while True:
+            ref = value.get("$ref")
+            if not isinstance(ref, str) or (file == self.root_path and ref.startswith("#")):
+                break
+            target = self.target_of(file, ref, src_tokens)
+            if target is None:
+                return {}
+            if target[0] == self.root_path:
+                override = target[1]
+                break
+            section = ref_section(dst_tokens)
+            if section is not None and not self.can_inline_here(target, section, dst_tokens, value):
+                override = self.place(target, section, file, src_tokens)
+                break
+            if target in chain:
+                self._err(file, src_tokens, "ref-cycle", f"external $ref cycle through {self.describe(target)}")
+                return {}
+            chain = (*chain, target)
+            if len(value) > 1:
+                siblings.append(_Job(value, file, out, dst_tokens, src_tokens, chain, skip_ref=True))
+            value, file = self.lookup(target[0], target[1], file, src_tokens), target[0]
+            src_tokens = _frag_tokens(target[1])
+            if type(value) is not dict:
+                return self.materialise(value, file, dst_tokens, src_tokens, chain)
+        self.stack.extend(siblings)
+        self.stack.append(_Job(value, file, out, dst_tokens, src_tokens, chain, override=override))
+        return out
+
+    def can_inline_here(self, target: _Target, section: str, dst_tokens: tuple[str, ...], value: JSON) -> bool:
+        """A pure ref that *is* a component entry (``components/<section>/<name>``) takes the target's content, so
+        the component keeps its name; other refs to the same target then point here."""
+        if len(dst_tokens) != 3 or dst_tokens[:2] != ("components", section) or len(value) != 1:
+            return False
+        if target in self.placed:
+            return False
+        self.placed[target] = pointer_from_tokens(dst_tokens)
+        self.sources[self.placed[target]] = self.describe(target)
+        return True
+
+    def mapping_value(self, value: JSON, job: _Job, key: str) -> JSON:
+        """Discriminator mapping values that are references get the same rewriting as ``$ref``."""
+        if not isinstance(value, str) or not ("/" in value or "#" in value or value.endswith(_SPEC_SUFFIXES)):
+            return value
+        if job.file == self.root_path and value.startswith("#"):
+            return value
+        src_tokens = (*job.src_tokens, "mapping", key)
+        target = self.target_of(job.file, value, src_tokens)
+        if target is None:
+            return value
+        if target[0] == self.root_path:
+            return target[1]
+        return self.place(target, "schemas", job.file, src_tokens)
+
+    # ------------------------------------------------------------------------ targets
+    def place(self, target: _Target, section: str, ref_file: str, ref_tokens: tuple[str, ...]) -> str:
+        placed = self.placed.get(target)
+        if placed is not None:
+            return placed
+        used = self.used.setdefault(section, set())
+        base = _NAME_BAD.sub("_", _last_name(target)).strip("_.") or "external"
+        name, n = base, 2
+        while name in used:
+            name, n = f"{base}_{n}", n + 1
+        used.add(name)
+        pointer = pointer_from_tokens(("components", section, name))
+        self.placed[target] = pointer
+        self.sources[pointer] = self.describe(target)
+        self.queue.append((target, section, name, ref_file, ref_tokens))
+        return pointer
+
+    def relative(self, path: str) -> str:
+        return Path(os.path.relpath(path, self.root_dir)).as_posix()
+
+    def describe(self, target: _Target) -> str:
+        path, frag = target
+        return self.relative(path) + ("" if frag == "#" else frag)
+
+    def target_of(self, file: str, ref: str, src_tokens: tuple[str, ...]) -> _Target | None:
+        file_part, _, frag = ref.partition("#")
+        if file_part or not ref.startswith("#"):
+            found = self.file_path(os.path.dirname(file), ref, file_part)
+            if isinstance(found, tuple):
+                self._err(file, src_tokens, *found)
+                return None
+            path = found
+        else:
+            path = file
+        frag = unquote(frag)
+        if frag and not frag.startswith("/"):
+            self._err(file, src_tokens, "ref-invalid", f"unsupported $ref fragment in {ref[:200]!r}")
+            return None
+        if path not in self.docs:
+            self.load(path)
+        if self.docs[path] is None:
+            return None
+        return path, pointer_from_tokens(_frag_tokens("#" + frag))
+
+    def file_path(self, base_dir: str, ref: str, file_part: str) -> str | tuple[str, str]:
+        """Real path of a relative file ref, or (code, message). Lexically normalised, then symlinks resolved
+        (directories cached); both forms must stay inside the root directory."""
+        key = (base_dir, file_part)
+        found = self._paths.get(key)
+        if found is None:
+            found = self._paths[key] = self._file_path(base_dir, ref, file_part)
+        return found
+
+    def _file_path(self, base_dir: str, ref: str, file_part: str) -> str | tuple[str, str]:
+        problem = _policy_problem(ref, Path(base_dir), Path(self.root_dir), True, check_escape=False)
+        if problem is not None:
+            return problem
+        escape = ("ref-escape", f"$ref {ref[:200]!r} escapes the input directory {self.root_dir!r}")
+        decoded = unquote(file_part)
+        if "\0" in decoded or os.path.isabs(decoded):
+            return escape
+        joined = os.path.normpath(os.path.join(base_dir, decoded))
+        if not _within(joined, self.root_dir):
+            return escape
+        parent, name = os.path.split(joined)
+        real_parent = self._dirs.get(parent)
+        if real_parent is None:
+            real_parent = self._dirs[parent] = os.path.realpath(parent)
+        real = os.path.join(real_parent, name)
+        if os.path.islink(real):
+            real = os.path.realpath(real)
+        if not _within(real, self.root_dir):
+            return escape
+        if not os.path.isfile(real):
+            return "ref-missing-file", f"$ref target file not found: {file_part[:200]!r}"
+        return real
+
+    def load(self, path: str) -> None:
+        if len(self.docs) >= self.bundle_limits.max_files:
+            self.diags.error("ref-bundle", f"more than {self.bundle_limits.max_files} files referenced",
+                             file=path)
+            raise TypegenError(list(self.diags))
+        try:
+            self.docs[path] = load_document(Path(path), self.diags, limits=self.limits)
+        except TypegenError:
+            self.docs[path] = None
+
+    def lookup(self, file: str, frag: str, ref_file: str, ref_tokens: tuple[str, ...]) -> JSON:
+        doc = self.docs.get(file)
+        if doc is None:
+            return {}
+        node = doc.data
+        for token in _frag_tokens(frag):
+            if type(node) is dict and token in node:
+                node = node[token]
+            elif type(node) is list and _INDEX.fullmatch(token) and int(token) < len(node):
+                node = node[int(token)]
+            else:
+                self._err(ref_file, ref_tokens, "ref-dangling", f"$ref target {self.describe((file, frag))} does "
+                          "not exist")
+                return {}
+        return node
+
+    def _err(self, file: str, src_tokens: tuple[str, ...], code: str, message: str) -> None:
+        pointer = pointer_from_tokens(src_tokens)
+        doc = self.docs.get(file)
+        where = doc.locate(pointer) if doc is not None else None
+        shown = str(doc.path) if doc is not None else file
+        self.diags.error(code, message, file=shown, pointer=pointer,
+                         line=where[0] if where else None, column=where[1] if where else None)
+
+
+_SPEC_SUFFIXES = (".yml", ".yaml", ".json")
+
+
+def _within(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _frag_tokens(frag: str) -> tuple[str, ...]:
+    body = frag[1:] if frag.startswith("#") else frag
+    return tuple(unescape_token(t) for t in body.split("/")[1:]) if body else ()
+
+
+def _last_name(target: _Target) -> str:
+    path, frag = target
+    tokens = _frag_tokens(frag)
+    return tokens[-1] if tokens else os.path.basename(path).split(".", 1)[0]
+
+
+def bundle_external_refs(doc: Document, diags: Diagnostics, *, limits: Limits = Limits(),  # noqa: B008
+                         bundle_limits: BundleLimits = BundleLimits()) -> Document:
+    """Resolve relative file refs (only inside the root spec's directory tree) into a document that contains
+    only local ``#/`` refs.
+
+    Targets referenced from a Schema / Parameter / Response / ... position are copied once into
+    ``#/components/<section>/<name>`` (name from the fragment's last token or the file stem; collisions get
+    ``_2``, ``_3`` in document order); a pure ref that *is* a component entry takes the target's content under
+    its own name. Refs in other positions (operations, path items, tag descriptions, code samples ...) are
+    replaced by a copy of their target; discriminator mapping values that are file refs are rewritten too.
+    ``#/x-typegen-bundled`` records where each copied component came from. Each file is loaded once with
+    :func:`~generator.loader.load_document` (same hardening and limits); remote and ``file:`` refs are refused,
+    and so is any path (after resolving symlinks) outside the root spec's directory.
+    Raises TypegenError if any reference could not be bundled."""
+    bundler = _Bundler(doc, diags, limits, bundle_limits)
+    result = bundler.run(doc)
+    diags.raise_if_errors()
+    return result

@@ -1,0 +1,74 @@
+"""Project → unformatted Python sources, through the Jinja templates shipped in ``generator.templates``."""
+
+from __future__ import annotations
+
+import functools
+import keyword
+import re
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+
+from . import escape
+from .model import Project
+from .pyrender import module_context
+
+TEMPLATE = "module.py.j2"
+
+
+@functools.cache
+def templates_dir() -> Path:
+    """The templates shipped as ``generator.templates`` (``templates/`` in a source checkout)."""
+    try:
+        return Path(str(resources.files("generator.templates")))
+    except ModuleNotFoundError:  # running from a source tree that was not installed
+        return Path(__file__).resolve().parent.parent / "templates"
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir()),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+
+
+_PART = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,119}\Z")
+
+
+def module_file(package: str, path: tuple[str, ...]) -> str:
+    """The output file of a module, relative to the output root (POSIX separators). Every part must already be
+    a safe name (the builder takes them from :mod:`generator.escape`); anything else is a bug, not input."""
+    parts = [*package.split("."), *path]
+    for part in parts:
+        if not _PART.match(part) or keyword.iskeyword(part):
+            raise ValueError(f"unsafe module path part {part!r}")
+    return "/".join(parts) + ".py"
+
+
+def render_project(project: Project, link_rewrites: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """All output files of a project (path relative to the output root → unformatted source)."""
+    template = environment().get_template(TEMPLATE)
+    header = project.header_lines
+    out: dict[str, str] = {}
+    for module in project.modules:
+        ctx = module_context(module, header, link_rewrites)
+        out[module_file(project.package, module.path)] = template.render(
+            header=ctx.header, import_groups=ctx.import_groups, exports=ctx.exports, definitions=ctx.definitions
+        )
+    if project.support:
+        comment = "\n".join(line for text in header for line in escape.comment_lines(text))
+        for support in project.support:
+            body = (templates_dir() / support.template).read_text(encoding="utf-8")
+            out[module_file(project.package, support.path)] = f"{comment}\n\n{body}"
+        for package_dir in sorted({f.rsplit("/", 1)[0] for f in out}):
+            parts = package_dir.split("/")
+            for i in range(1, len(parts) + 1):
+                init = "/".join(parts[:i]) + "/__init__.py"
+                out.setdefault(init, comment + "\n")
+    return dict(sorted(out.items()))

@@ -1,0 +1,359 @@
+"""Schema → type tree, creating nested definitions for inline objects and unions of them.
+
+One :class:`ModuleScope` collects the definitions of one output module as a tree (each definition owns the nested
+definitions created while converting its fields), so that a renderer can emit them in post-order and list them
+in pre-order (STYLE §2). Names of nested definitions come from the property path below the module's root
+definition, with array items singularised and union variants suffixed (STYLE R3.2).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import naming
+from .diagnostics import Diagnostics
+from .model import (
+    NULL,
+    AliasDef,
+    ArrayType,
+    ClassDef,
+    Definition,
+    Field,
+    FileType,
+    LiteralType,
+    LiteralValue,
+    LocalRef,
+    MapType,
+    NamedRef,
+    Primitive,
+    TypeNode,
+    UnionType,
+    Unknown,
+    flatten_union,
+    make_nullable,
+)
+from .schema import Resolve, child, description_of, is_null_schema, merge_object, type_list
+
+JSON = Any
+NamedLookup = Callable[[str], NamedRef | None]
+
+_PRIMITIVES = {"string": "string", "integer": "integer", "number": "number", "boolean": "boolean", "null": "null"}
+MAX_DEPTH = 64
+
+
+@dataclass
+class DefNode:
+    definition: Definition
+    children: list[DefNode] = field(default_factory=list)
+
+    def postorder(self) -> list[Definition]:
+        out: list[Definition] = []
+        for c in self.children:
+            out.extend(c.postorder())
+        out.append(self.definition)
+        return out
+
+    def preorder(self) -> list[Definition]:
+        out: list[Definition] = [self.definition]
+        for c in self.children:
+            out.extend(c.preorder())
+        return out
+
+
+@dataclass
+class ModuleScope:
+    """Names and definitions of one module under construction."""
+
+    names: set[str] = field(default_factory=set)
+    # schema pointer -> name of the definition being built from it (its ancestors): a schema met again inside
+    # itself is recursion and becomes a (forward) reference to that definition
+    by_pointer: dict[str, str] = field(default_factory=dict)
+
+    def claim(self, wanted: str) -> str:
+        name = naming.class_name(wanted)
+        candidate, n = name, 2
+        while candidate in self.names:
+            candidate = f"{name}{n}"
+            n += 1
+        self.names.add(candidate)
+        return candidate
+
+
+@dataclass(frozen=True)
+class Ctx:
+    scope: ModuleScope
+    path: tuple[str, ...]  # name segments (snake or Pascal words) below the module root
+    owner: DefNode
+    depth: int = 0
+
+    def name(self) -> str:
+        return "".join(naming.pascal(p) for p in self.path)
+
+    def under(self, *segments: str, owner: DefNode | None = None) -> Ctx:
+        return Ctx(self.scope, self.path + segments, owner or self.owner, self.depth + 1)
+
+    def items(self) -> Ctx:
+        if not self.path:
+            return Ctx(self.scope, self.path, self.owner, self.depth + 1)
+        last = naming.singular_name(naming.snake(self.path[-1]) or self.path[-1])
+        return Ctx(self.scope, (*self.path[:-1], last), self.owner, self.depth + 1)
+
+
+class TypeBuilder:
+    """Converts schemas to type nodes. ``named`` maps a canonical schema pointer to a reference when the config
+    names that schema (it is then referenced, not inlined)."""
+
+    def __init__(self, resolve: Resolve, named: NamedLookup, diags: Diagnostics, file: str) -> None:
+        self.resolve = resolve
+        self.named = named
+        self.diags = diags
+        self.file = file
+
+    # ------------------------------------------------------------------------------------------ entry points
+    def to_type(self, node: JSON, pointer: str, ctx: Ctx, *, top: bool = False) -> TypeNode:
+        if ctx.depth > MAX_DEPTH:
+            self.diags.error("schema-too-deep", f"schema nesting deeper than {MAX_DEPTH}", file=self.file,
+                             pointer=pointer)
+            return Unknown()
+        if not top:
+            ref = self.named(pointer)
+            if ref is not None:
+                return ref
+        if not isinstance(node, Mapping):
+            return Unknown()
+        nullable = node.get("nullable") is True
+        t = self._convert(node, pointer, ctx)
+        return make_nullable(t) if nullable else t
+
+    def object_fields(self, node: Mapping[str, JSON], pointer: str, ctx: Ctx) -> tuple[list[Field], str | None]:
+        """The fields of an object schema (``allOf`` merged), in spec order, and its description."""
+        merged = merge_object(node, pointer, self.resolve, self.diags, self.file)
+        fields: list[Field] = []
+        for prop, (ptr, schema) in merged.properties.items():
+            fields.append(self.field(prop, schema, ptr, ctx.under(prop), required=prop in merged.required))
+        for name in merged.required:
+            if name not in merged.properties and merged.properties:
+                self.diags.warning("required-undefined", f"required property {name!r} is not defined",
+                                   file=self.file, pointer=merged.pointers[-1] if merged.pointers else pointer)
+        return fields, merged.description
+
+    def field(self, name: str, schema: JSON, pointer: str, ctx: Ctx, *, required: bool,
+              location: str = "body") -> Field:
+        t = self.to_type(schema, pointer, ctx)
+        py_name = name
+        deprecated = False
+        if isinstance(schema, Mapping):
+            alt = schema.get("x-stainless-param") or schema.get("x-typegen-python-name")
+            if isinstance(alt, str) and alt:
+                py_name = alt
+            deprecated = schema.get("deprecated") is True
+        return Field(
+            name=py_name, wire_name=name, type=t, required=required, description=self.description(schema, pointer),
+            deprecated=deprecated, location=location,  # type: ignore[arg-type]
+            pointer=pointer,
+        )
+
+    def description(self, schema: JSON, pointer: str) -> str | None:
+        """A property's own description; else that of the schema it references; else, for an
+        ``anyOf: [X, null]`` wrapper, that of the non-null branch (STYLE D12)."""
+        seen = 0
+        while isinstance(schema, Mapping) and seen < 32:
+            seen += 1
+            own = description_of(schema)
+            if own is not None:
+                return own
+            if isinstance(schema.get("$ref"), str):
+                pointer, schema = self.resolve(schema["$ref"], pointer)
+                continue
+            for key in ("anyOf", "oneOf", "allOf"):
+                members = schema.get(key)
+                if isinstance(members, list):
+                    non_null = [m for m in members if not is_null_schema(m)]
+                    if len(non_null) == 1:
+                        pointer, schema = child(pointer, key, members.index(non_null[0])), non_null[0]
+                        break
+            else:
+                return None
+        return None
+
+    # ------------------------------------------------------------------------------------------ conversion
+    def _convert(self, node: Mapping[str, JSON], pointer: str, ctx: Ctx) -> TypeNode:
+        ref = node.get("$ref")
+        if isinstance(ref, str) and "properties" not in node and "allOf" not in node:
+            target_ptr, target = self.resolve(ref, pointer)
+            return self.to_type(target, target_ptr, ctx)
+        if "const" in node:
+            return self._literal([node["const"]], pointer)
+        enum = node.get("enum")
+        if isinstance(enum, list) and enum:
+            return self._literal(enum, pointer)
+        for key in ("anyOf", "oneOf"):
+            if isinstance(node.get(key), list) and "properties" not in node:
+                return self._union(node[key], child(pointer, key), ctx, pointer)
+        all_of = node.get("allOf")
+        if isinstance(all_of, list) and "properties" not in node and len(all_of) == 1 and "$ref" not in node:
+            return self.to_type(all_of[0], child(pointer, "allOf", 0), ctx)
+        types = type_list(node)
+        non_null = [t for t in types if t != "null"]
+        if len(non_null) > 1:
+            members = tuple(self._typed(dict(node, type=t), pointer, ctx) for t in non_null)
+            out: TypeNode = UnionType(members)
+        elif non_null:
+            out = self._typed(node, pointer, ctx, non_null[0])
+        elif "properties" in node or "allOf" in node or "additionalProperties" in node or isinstance(ref, str):
+            out = self._typed(node, pointer, ctx, "object")
+        elif "items" in node:
+            out = self._typed(node, pointer, ctx, "array")
+        elif types == ["null"]:
+            return NULL
+        else:
+            return Unknown()
+        return make_nullable(out) if "null" in types else out
+
+    def _typed(self, node: Mapping[str, JSON], pointer: str, ctx: Ctx, kind: str | None = None) -> TypeNode:
+        kind = kind or (type_list(node) or ["object"])[0]
+        if kind == "array":
+            items = node.get("items")
+            if items is None and isinstance(node.get("prefixItems"), list):
+                return ArrayType(UnionType(tuple(
+                    self.to_type(s, child(pointer, "prefixItems", i), ctx.items())
+                    for i, s in enumerate(node["prefixItems"])
+                )))
+            return ArrayType(self.to_type(items, child(pointer, "items"), ctx.items()) if items is not None
+                             else Unknown())
+        if kind == "object":
+            return self._object(node, pointer, ctx)
+        if kind == "string" and node.get("format") == "binary":
+            return FileType()
+        if kind in _PRIMITIVES:
+            return Primitive(kind)  # type: ignore[arg-type]
+        return Unknown()
+
+    def _object(self, node: Mapping[str, JSON], pointer: str, ctx: Ctx) -> TypeNode:
+        has_props = (isinstance(node.get("properties"), Mapping) and bool(node["properties"])) or "allOf" in node \
+            or "$ref" in node
+        if not has_props:
+            ap = node.get("additionalProperties")
+            if isinstance(ap, Mapping) and ap:
+                return MapType(self.to_type(ap, child(pointer, "additionalProperties"), ctx.under("item")))
+            return MapType(None)
+        scope = ctx.scope
+        if pointer in scope.by_pointer:
+            return LocalRef(scope.by_pointer[pointer])
+        name = scope.claim(ctx.name() or "Model")
+        scope.by_pointer[pointer] = name
+        cls = ClassDef(name=name, fields=[], pointer=pointer)
+        dn = DefNode(cls)
+        ctx.owner.children.append(dn)
+        try:
+            fields, description = self.object_fields(node, pointer, Ctx(scope, ctx.path, dn, ctx.depth + 1))
+        finally:
+            del scope.by_pointer[pointer]  # each use site gets its own class; only recursion reuses one
+        cls.fields = sort_fields(fields)
+        cls.description = description
+        return LocalRef(name)
+
+    def alias_type(self, node: JSON, pointer: str, ctx: Ctx) -> TypeNode:
+        """The type of a named alias at the root of its module: a union's inline variants are named after the
+        variant alone (``ctx.path`` is empty) and belong to the alias (``ctx.owner``)."""
+        if isinstance(node, Mapping):
+            for key in ("anyOf", "oneOf"):
+                members = node.get(key)
+                if isinstance(members, list) and "properties" not in node:
+                    nullable = any(is_null_schema(m) for m in members) or node.get("nullable") is True
+                    variants = self._variants(members, child(pointer, key), ctx, ctx.owner)
+                    t: TypeNode = variants[0] if len(variants) == 1 else UnionType(tuple(variants))
+                    return make_nullable(t) if nullable else t
+        return self.to_type(node, pointer, ctx, top=True)
+
+    def _variants(self, members: list[JSON], pointer: str, ctx: Ctx, owner: DefNode) -> list[TypeNode]:
+        indexed = [(i, m) for i, m in enumerate(members) if not is_null_schema(m)]
+        if len(indexed) == 1:
+            i, m = indexed[0]
+            return [self.to_type(m, child(pointer, i), ctx)]
+        used: set[str] = set()
+        out: list[TypeNode] = []
+        for n, (i, m) in enumerate(indexed):
+            suffix = self._variant_name(m, child(pointer, i), n, used)
+            vctx = Ctx(ctx.scope, (*ctx.path, suffix), owner, ctx.depth + 1)
+            out.append(self.to_type(m, child(pointer, i), vctx))
+        return out
+
+    def _union(self, members: list[JSON], pointer: str, ctx: Ctx, owner_pointer: str) -> TypeNode:
+        nullable = any(is_null_schema(m) for m in members)
+        alias_node = DefNode(AliasDef(name="", type=Unknown(), pointer=owner_pointer))
+        variants = self._variants(members, pointer, ctx, alias_node)
+        union: TypeNode = variants[0] if len(variants) == 1 else UnionType(tuple(variants))
+        if alias_node.children and isinstance(union, UnionType):  # inline objects among the variants
+            assert isinstance(alias_node.definition, AliasDef)
+            alias_node.definition.name = ctx.scope.claim(ctx.name() or "Union")
+            alias_node.definition.type = UnionType(flatten_union(union))
+            ctx.owner.children.append(alias_node)
+            union = LocalRef(alias_node.definition.name)
+        elif alias_node.children:
+            ctx.owner.children.extend(alias_node.children)
+        return make_nullable(union) if nullable else union
+
+    def _variant_name(self, member: JSON, pointer: str, index: int, used: set[str]) -> str:
+        target = member
+        for _ in range(8):
+            if isinstance(target, Mapping) and isinstance(target.get("$ref"), str) and "properties" not in target:
+                pointer, target = self.resolve(target["$ref"], pointer)
+            else:
+                break
+        candidates: list[str] = []
+        if isinstance(target, Mapping):  # the const `type` value first, then the title (STYLE R3.2)
+            props = target.get("properties")
+            if isinstance(props, Mapping):
+                tprop = props.get("type")
+                if isinstance(tprop, Mapping):
+                    val = tprop.get("const", (tprop.get("enum") or [None])[0])
+                    if isinstance(val, str):
+                        candidates.append(val)
+            title = target.get("title")
+            if isinstance(title, str):
+                candidates.append(title)
+        for c in candidates:
+            name = naming.pascal(c)
+            if name and name not in used:
+                used.add(name)
+                return name
+        name = f"UnionMember{index}"
+        used.add(name)
+        return name
+
+    def _literal(self, values: list[JSON], pointer: str) -> TypeNode:
+        simple: list[LiteralValue] = []
+        widened: list[TypeNode] = []
+        nullable = False
+        for v in values:
+            if v is None:
+                nullable = True
+            elif isinstance(v, str | bool | int | float):
+                simple.append(v)
+            else:
+                widened.append(MapType(None) if isinstance(v, Mapping) else ArrayType(Unknown()))
+        if widened:
+            self.diags.warning("enum-widened", "enum has object or array values; the type is widened",
+                               file=self.file, pointer=pointer)
+        members: list[TypeNode] = []
+        if simple:
+            members.append(LiteralType(tuple(simple)))
+        for w in widened:
+            if w not in members:
+                members.append(w)
+        if not members:
+            return NULL
+        t: TypeNode = members[0] if len(members) == 1 else UnionType(tuple(members))
+        return make_nullable(t) if nullable else t
+
+
+def sort_fields(fields: list[Field]) -> list[Field]:
+    """Required fields, then optional ones; alphabetical within each group with ``id`` first (STYLE R4.1)."""
+
+    def key(f: Field) -> tuple[int, int, str]:
+        return (0 if f.required else 1, 0 if f.name == "id" else 1, f.name)
+
+    return sorted(fields, key=key)

@@ -118,7 +118,8 @@ class Document:
 
     def _locate_yaml(self, tokens: list[str]) -> tuple[int, int] | None:
         if self._yaml_root is None:
-            self._yaml_root = _compose(self.raw)
+            with _gc_paused():
+                self._yaml_root = _compose(self.raw)
         node = _walk_nodes(self._yaml_root, tokens)
         if node is None:
             return None
@@ -557,8 +558,8 @@ def _yaml_syntax_error(exc: yaml.MarkedYAMLError, diags: Diagnostics, file: str,
         deep = _yaml_deep_pointer(raw, limits.max_depth)
         if deep is not None:
             pointer, where = deep
-            _fail(diags, "nesting-too-deep", f"nesting deeper than {limits.max_depth} (at {_short_pointer(pointer)})", file,
-                  pointer, where)
+            message = f"nesting deeper than {limits.max_depth} (at {_short_pointer(pointer)})"
+            _fail(diags, "nesting-too-deep", message, file, pointer, where)
         _fail(diags, "nesting-too-deep", f"nesting deeper than {limits.max_depth}", file, where=where)
     if "expected a single document" in (exc.context or "") + problem:
         _fail(diags, "yaml-multi-doc", "expected a single document in the stream, found another document", file,
@@ -650,11 +651,11 @@ def _short(tag: str) -> str:
 
 
 def _key(knode: Node) -> str:
-    if type(knode) is not ScalarNode:
-        raise _NodeError("yaml-key", "mapping key must be a scalar", knode)
     tag = knode.tag
-    if tag not in _SCALAR_TAGS:
+    if tag not in _SCALAR_TAGS and tag not in (MAP_TAG, SEQ_TAG):
         raise _NodeError("yaml-tag", f"unsupported YAML tag {_short(tag)}", knode)
+    if type(knode) is not ScalarNode or tag not in _SCALAR_TAGS:
+        raise _NodeError("yaml-key", "mapping key must be a scalar", knode)
     if knode.value == "" and tag == NULL_TAG:
         raise _NodeError("yaml-key", "empty (null) mapping key", knode)
     return knode.value  # type: ignore[no-any-return]

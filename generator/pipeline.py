@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import runcache
 from .diagnostics import Diagnostic, Diagnostics, TypegenError
 from .formatting import check_source, format_sources, formatter_version
 
@@ -70,6 +71,16 @@ def run(options: Options, diags: Diagnostics) -> Result:
         diags.raise_if_errors()
     assert spec_path is not None and out is not None
     cache = cache_dir(options)
+    key = None
+    if cache is not None and not options.allow_file_refs:
+        inputs = [spec_path, *([config.path] if config.path.is_file() else [])]
+        key = runcache.run_key(inputs, (str(spec_path), str(config.path), options.validate, options.strict,
+                                        options.package), formatter_version())
+        hit = runcache.load(cache, key) if key else None
+        if hit is not None:
+            diags.extend(hit[1])
+            diags.raise_if_errors()
+            return Result(hit[0], out, tuple(inputs), formatter_version(), list(diags))
     doc = load_document(spec_path, diags, cache_dir=cache)
     diags.raise_if_errors()
     file = str(spec_path)
@@ -95,6 +106,8 @@ def run(options: Options, diags: Diagnostics) -> Result:
         check_source(name, source, diags)
     diags.raise_if_errors()
     files = format_sources(rendered, cache_dir=cache)
+    if cache is not None and key is not None:
+        runcache.store(cache, key, files, list(diags))
     inputs = tuple(p for p in (spec_path, config.path) if p is not None)
     return Result(files, out, inputs, formatter_version(), list(diags))
 

@@ -4,6 +4,7 @@ escaped here so the template only lays them out (STYLE §1–§5).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -148,6 +149,19 @@ class Annotator:
         return ann
 
 
+@functools.lru_cache(maxsize=16384)
+def _cached_docstring(text: str, link_rewrites: tuple[tuple[str, str], ...]) -> str | None:
+    return python_docstring(text, link_rewrites=link_rewrites)
+
+
+def docstring(text: str | None, link_rewrites: Sequence[tuple[str, str]]) -> str | None:
+    """The field/class docstring literal for a description; memoised (the same schema text recurs across the
+    modules of a large API)."""
+    if not text:
+        return None
+    return _cached_docstring(text, tuple(link_rewrites))
+
+
 def literal_value(value: object) -> str:
     if isinstance(value, str):
         return escape.string_literal(value)
@@ -216,12 +230,12 @@ def _class_ctx(d: ClassDef, imports: Imports, link_rewrites: Sequence[tuple[str,
     fields = []
     for f in d.fields:
         key = escape.string_literal(f.name) if functional else f.name
-        doc = None if functional else python_docstring(f.description or "", link_rewrites=link_rewrites)
+        doc = None if functional else docstring(f.description, link_rewrites)
         fields.append(FieldCtx(key, annot.field(f, total=d.total), doc))
     if functional:
         annot._te("TypedDict")
-        return DefCtx("functional", escape.identifier(d.name), bases=total, fields=fields)
-    doc = python_docstring(d.description or "", link_rewrites=link_rewrites)
+        return DefCtx("functional", escape.identifier(d.name), bases="" if d.total else "total=False", fields=fields)
+    doc = docstring(d.description, link_rewrites)
     return DefCtx("class", escape.identifier(d.name), bases=", ".join(bases) + total, docstring=doc, fields=fields)
 
 

@@ -425,6 +425,7 @@ class _Bundler:
             for section, entries in comps.items():
                 if type(entries) is dict:
                     self.used[section] = set(entries)
+            self.claim_component_refs(comps)
         new_root = self.materialise(data, self.root_path, (), (), ())
         self.drain()
         i = 0
@@ -523,15 +524,33 @@ class _Bundler:
         self.stack.append(_Job(value, file, out, dst_tokens, src_tokens, chain, override=override))
         return out
 
+    def claim_component_refs(self, comps: dict[str, JSON]) -> None:
+        """Root component entries that are pure file refs claim their target first (in document order), so that
+        refs to the same target met earlier in the copy (e.g. under ``paths``) point at the named component."""
+        for section, entries in comps.items():
+            if section not in _COMPONENT_SECTIONS or type(entries) is not dict:
+                continue
+            for name, entry in entries.items():
+                ref = entry.get("$ref") if type(entry) is dict and len(entry) == 1 else None
+                if not isinstance(ref, str) or ref.startswith("#"):
+                    continue
+                tokens = ("components", section, name)
+                target = self.target_of(self.root_path, ref, tokens)
+                if target is not None and target[0] != self.root_path and target not in self.placed:
+                    self.placed[target] = pointer_from_tokens(tokens)
+                    self.sources[self.placed[target]] = self.describe(target)
+
     def can_inline_here(self, target: _Target, section: str, dst_tokens: tuple[str, ...], value: JSON) -> bool:
         """A pure ref that *is* a component entry (``components/<section>/<name>``) takes the target's content, so
         the component keeps its name; other refs to the same target then point here."""
         if len(dst_tokens) != 3 or dst_tokens[:2] != ("components", section) or len(value) != 1:
             return False
-        if target in self.placed:
-            return False
-        self.placed[target] = pointer_from_tokens(dst_tokens)
-        self.sources[self.placed[target]] = self.describe(target)
+        here = pointer_from_tokens(dst_tokens)
+        claimed = self.placed.get(target)
+        if claimed is not None:
+            return claimed == here
+        self.placed[target] = here
+        self.sources[here] = self.describe(target)
         return True
 
     def mapping_value(self, value: JSON, job: _Job, key: str) -> JSON:

@@ -1,0 +1,66 @@
+"""The formatter fast path: modules whose lines all fit are written without black, and in the others only the
+over-long one-line statements go through black. The result must equal whole-module black on the rendered text,
+checked on every module of the default and the whole-OpenAI outputs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator import formatting, pipeline
+from generator.diagnostics import Diagnostics
+from generator.formatting import _black, format_sources, is_black_stable
+from generator.pipeline import Options, run
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _rendered(monkeypatch: pytest.MonkeyPatch, config: Path, spec: Path | None = None) -> dict[str, str]:
+    captured: dict[str, str] = {}
+
+    def capture(sources: dict[str, str], *, cache_dir: Path | None = None) -> dict[str, str]:
+        captured.update(sources)
+        return dict(sources)
+
+    monkeypatch.setattr(pipeline, "format_sources", capture)
+    run(Options(config=config, spec=spec, out=Path("/nonexistent"), use_cache=False), Diagnostics())
+    return captured
+
+
+def _assert_fast_path_equals_black(raw: dict[str, str]) -> None:
+    fast = format_sources(raw)
+    for name, text in raw.items():
+        assert fast[name] == _black(text), f"{name}: fast formatting differs from black"
+
+
+def test_default_output_equals_black(monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = _rendered(monkeypatch, ROOT / "specs" / "openai-images.stainless.yml")
+    assert len(raw) >= 4
+    _assert_fast_path_equals_black(raw)
+
+
+def test_openai_output_equals_black(monkeypatch: pytest.MonkeyPatch, shared_dir: Path) -> None:
+    raw = _rendered(monkeypatch, shared_dir / "openai" / "openai.stainless.yml",
+                    shared_dir / "openai" / "openapi.transformed.yml")
+    assert sum(1 for t in raw.values() if is_black_stable(t)) > len(raw) // 2
+    _assert_fast_path_equals_black(raw)
+
+
+def test_long_docstring_line_and_statement() -> None:
+    long_link = "[x](https://example.com/" + "a" * 120 + ")"
+    src = (
+        "class A(TypedDict, total=False):\n"
+        '    x: Optional[Literal[' + ", ".join(f'"value{i}"' for i in range(20)) + "]]\n"
+        f'    """\n    {long_link}\n    """\n'
+    )
+    assert format_sources({"m.py": src})["m.py"] == _black(src)
+
+
+@pytest.mark.parametrize(("text", "stable"), [("x = 1\n", True), ("x = 1", False), ("x = '" + "a" * 130 + "'\n", False)])
+def test_fast_path_predicate(text: str, stable: bool) -> None:
+    assert is_black_stable(text) is stable
+
+
+def test_formatter_is_black() -> None:
+    assert formatting.formatter_version().startswith("black ")

@@ -73,14 +73,14 @@ def run(options: Options, diags: Diagnostics) -> Result:
     cache = cache_dir(options)
     key = None
     if cache is not None and not options.allow_file_refs:
-        inputs = [spec_path, *([config.path] if config.path.is_file() else [])]
-        key = runcache.run_key(inputs, (str(spec_path), str(config.path), options.validate, options.strict,
+        run_inputs = [spec_path, *([config.path] if config.path.is_file() else [])]
+        key = runcache.run_key(run_inputs, (str(spec_path), str(config.path), options.validate, options.strict,
                                         options.package), formatter_version())
         hit = runcache.load(cache, key) if key else None
         if hit is not None:
             diags.extend(hit[1])
             diags.raise_if_errors()
-            return Result(hit[0], out, tuple(inputs), formatter_version(), list(diags))
+            return Result(hit[0], out, tuple(run_inputs), formatter_version(), list(diags))
     doc = load_document(spec_path, diags, cache_dir=cache)
     diags.raise_if_errors()
     file = str(spec_path)

@@ -57,7 +57,9 @@ def test_long_docstring_line_and_statement() -> None:
     assert format_sources({"m.py": src})["m.py"] == _black(src)
 
 
-@pytest.mark.parametrize(("text", "stable"), [("x = 1\n", True), ("x = 1", False), ("x = '" + "a" * 130 + "'\n", False)])
+@pytest.mark.parametrize(
+    ("text", "stable"), [("x = 1\n", True), ("x = 1", False), ("x = '" + "a" * 130 + "'\n", False)]
+)
 def test_fast_path_predicate(text: str, stable: bool) -> None:
     assert is_black_stable(text) is stable
 

@@ -45,7 +45,7 @@ def run(options: Options, diags: Diagnostics) -> Result:
     from .build import ProjectBuilder
     from .config import find_config, load_config
     from .loader import load_document
-    from .refs import bundle_external_refs, check_ref_policy
+    from .refs import bundle_external_refs, check_ref_policy, check_refs
     from .render import render_project
     from .transforms import apply_transformations
     from .validate import check_version, validate_spec
@@ -91,6 +91,8 @@ def run(options: Options, diags: Diagnostics) -> Result:
         if options.allow_file_refs:
             doc = bundle_external_refs(doc, diags)
             diags.raise_if_errors()
+        check_refs(doc, diags)  # dangling refs, alias cycles, refs to non-schemas, before anything follows them
+        diags.raise_if_errors()
         if options.validate:
             validate_spec(doc, diags, strict=options.strict, cache_dir=cache)
             diags.raise_if_errors()

@@ -56,7 +56,7 @@ class NamedRef:
     ``shape`` tells what the named type is (a record, a union, an enum/literal alias, a map, anything else), which
     some targets need to pick a container type (e.g. Python's ``List[Alias]`` vs ``Iterable[Record]``)."""
 
-    module: tuple[str, ...]  # path parts below the package root, e.g. ("types", "image_model")
+    module: tuple[str, ...]  # path parts below the package root, e.g. ("types", "chat_model")
     name: str
     shape: NamedShape = "object"
 
@@ -177,7 +177,7 @@ class StreamingSplit:
 class Module:
     """One output module: its definitions in definition order, and its public names in ``__all__`` order."""
 
-    path: tuple[str, ...]  # below the package root, without extension: ("types", "image_generate_params")
+    path: tuple[str, ...]  # below the package root, without extension: ("types", "pet_create_params")
     kind: ModuleKind
     definitions: list[Definition]
     exports: list[str]

@@ -28,14 +28,14 @@ ModelKind = Literal["object", "alias"]
 ModulePath = tuple[str, ...]
 TYPES = "types"
 # Words written in capitals inside class names. Evidence (openai/sdk-map.yaml): ``AdminAPIKeyCreateParams``,
-# ``ImageURLParam``, ``ResponseFormatJSONObject``, ``CreateEvalJSONLRunDataSourceParam``; while ``mcp`` stays
+# ``FileURLParam``-style names, ``ResponseFormatJSONObject``, ``CreateEvalJSONLRunDataSourceParam``; while ``mcp`` stays
 # ``Mcp`` (``ToolChoiceMcpParam``), so this is a closed list, not "every short word".
 INITIALISMS = frozenset({"api", "url", "json", "jsonl"})
 
 
 def params_module(method: Method) -> tuple[ModulePath, str]:
-    """The params module and top-level class of a method (``images.generate`` →
-    ``(("types", "image_generate_params"), "ImageGenerateParams")``)."""
+    """The params module and top-level class of a method (``pets.create`` →
+    ``(("types", "pet_create_params"), "PetCreateParams")``)."""
     resource = method.resource_path
     leaf = naming.singular_name(_module_part(resource[-1])) if resource else ""
     stem = f"{leaf}_{_module_part(method.name)}" if leaf else _module_part(method.name)

@@ -116,9 +116,18 @@ def _dispatch(args: argparse.Namespace, diags: Diagnostics) -> int:
     changed, removed = write_tree(result.out, result.files, result.formatter)
     if not args.quiet:
         elapsed = time.perf_counter() - started
-        print(f"typegen: {len(result.files)} files in {result.out} ({changed} written, {removed} removed) "
+        print(f"typegen: {len(result.files)} files in {_shown(result.out)} ({changed} written, {removed} removed) "
               f"in {elapsed:.2f}s", file=sys.stderr)
     return EXIT_OK
+
+
+def _shown(path: Path) -> str:
+    """A path as the user would type it: relative to the working directory when inside it."""
+    resolved = path.resolve()
+    try:
+        return str(resolved.relative_to(Path.cwd().resolve())) or "."
+    except ValueError:
+        return str(resolved)
 
 
 def _validate(args: argparse.Namespace, diags: Diagnostics) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import os
 import shutil
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -156,7 +156,7 @@ def write_tree(root: Path, files: Mapping[str, str], formatter: str) -> tuple[in
     return changed, len([s for s in stale if not s.startswith("..")])
 
 
-def _ignore_stale(root: Path, stale: set[str]):  # type: ignore[no-untyped-def]
+def _ignore_stale(root: Path, stale: set[str]) -> Callable[[str, list[str]], set[str]]:
     def ignore(directory: str, names: list[str]) -> set[str]:
         rel_dir = Path(directory).relative_to(root).as_posix()
         out = set()

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from . import placement
+from . import naming, placement
 from .config import Config, Method, ModelSpec, iter_methods, iter_models
 from .diagnostics import Diagnostics
 from .model import (
@@ -32,8 +32,10 @@ from .model import (
     Project,
     StreamingSplit,
     SupportModule,
+    TypeNode,
     UnionType,
     is_nullable,
+    make_nullable,
 )
 from .refs import RefError, Resolver
 from .schema import child, is_null_schema, type_list
@@ -51,6 +53,7 @@ class NamedModel:
     pointer: str
     ref: NamedRef
     kind: ModuleKind
+    nullable: bool = False
 
 
 class ProjectBuilder:
@@ -68,13 +71,14 @@ class ProjectBuilder:
     def _resolve(self, ref: str, from_pointer: str) -> tuple[str, JSON]:
         return self.resolver.resolve(ref, from_pointer=from_pointer)
 
-    def _named(self, pointer: str) -> NamedRef | None:
+    def _named(self, pointer: str) -> TypeNode | None:
         model = self.models.get(pointer)
         if model is None:
             return None
         if pointer not in self.used:
             self.used.append(pointer)
-        return model.ref
+        # a nullable named type makes its use sites nullable too (STYLE R4.2: nullability through a $ref)
+        return make_nullable(model.ref) if model.nullable else model.ref
 
     # ------------------------------------------------------------------------------------------ build
     def build(self) -> Project:
@@ -136,7 +140,16 @@ class ProjectBuilder:
                 kind = "shared_alias" if kind_name == "alias" else "shared_param"
             else:
                 kind = "alias" if kind_name == "alias" else "param"
-            self.models[pointer] = NamedModel(spec, pointer, NamedRef(module, name, shape), kind)
+            self.models[pointer] = NamedModel(spec, pointer, NamedRef(module, name, shape), kind,
+                                              self._nullable(node, pointer))
+
+    def _nullable(self, node: JSON, pointer: str) -> bool:
+        pointer, node = self.resolver.deref(node, pointer)
+        if not isinstance(node, Mapping):
+            return False
+        if node.get("nullable") is True or "null" in type_list(node) or None in (node.get("enum") or ()):
+            return True
+        return any(is_null_schema(m) for key in ("anyOf", "oneOf") for m in (node.get(key) or ()))
 
     def _shape(self, node: JSON, pointer: str, depth: int = 0) -> NamedShape:
         if not isinstance(node, Mapping) or depth > 16:
@@ -276,9 +289,16 @@ class ProjectBuilder:
                 continue
             operation.params.append(Param(name, loc, bool(p.get("required")), ptr))  # type: ignore[arg-type]
             schema = p.get("schema", {})
-            f = self.types.field(name, schema, child(ptr, "schema"), ctx.under(name),
+            key = name
+            if loc == "query" and name.endswith("[]") and len(name) > 2:
+                key = name[:-2]  # `ids[]`: the client's query serialiser writes the brackets for arrays
+            f = self.types.field(key, schema, child(ptr, "schema"), ctx.under(key),
                                  required=loc == "path" or p.get("required") is True, location=loc)
-            if f.description is None and isinstance(p.get("description"), str):
+            if loc == "header" and f.name == f.wire_name:
+                f.name = naming.snake(name) or f.name  # `X-Trace` -> x_trace, sent under its alias
+            if loc in ("path", "header"):
+                f.description = None  # the SDK documents path and header params on the method, not the field
+            elif f.description is None and isinstance(p.get("description"), str):
                 f.description = p["description"]
             alt = p.get("x-stainless-param")
             if isinstance(alt, str) and alt:

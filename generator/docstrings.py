@@ -28,7 +28,17 @@ import re
 from collections.abc import Sequence
 
 from .escape import docstring_text, jsdoc_text
-from .markdown import WIDTH, Block, LinkRewrites, Paragraph, collapse, parse_blocks, wrap_blocks, wrap_text
+from .markdown import (
+    WIDTH,
+    Block,
+    LinkRewrites,
+    Paragraph,
+    collapse,
+    parse_blocks,
+    rewrite_links,
+    wrap_blocks,
+    wrap_text,
+)
 
 ONE_LINE_MAX = 79
 """D6: the longest whitespace-collapsed single paragraph that stays on one line."""
@@ -73,11 +83,14 @@ def _indent_lines(lines: Sequence[str], indent: str) -> str:
     return "\n".join(f"{indent}{line}".rstrip() if line.strip() else "" for line in lines)
 
 
-def python_docstring(text: str, *, indent: str = "    ", link_rewrites: LinkRewrites = ()) -> str | None:
+def python_docstring(
+    text: str, *, indent: str = "    ", link_rewrites: LinkRewrites = (), reflow: bool = True
+) -> str | None:
     """The complete docstring literal for a description, quotes included, or None if it is empty.
 
     The first line carries no indent (the caller writes the field's indent before it); every later non-empty line
-    starts with ``indent``.
+    starts with ``indent``. With ``reflow=False`` (class docstrings, as the SDK writes them) the layout and the
+    summary are chosen and wrapped the same way, but the text after the summary keeps the raw line breaks.
     """
     if not text.strip():
         return None
@@ -89,14 +102,21 @@ def python_docstring(text: str, *, indent: str = "    ", link_rewrites: LinkRewr
         body = docstring_text(one)
         return f'"""{body} """' if body.endswith('"') else f'"""{body}"""'
     closing = f"\n{indent}" + '"""'
+    raw = rewrite_links(text, link_rewrites).strip()
     split = split_summary(blocks)
     if split is not None:
         summary, rest = split
         head = [docstring_text(line) for line in wrap_text(summary, WIDTH)]
-        tail = [docstring_text(line) for line in wrap_blocks(rest, WIDTH)]
+        if not reflow and raw.startswith(summary):
+            tail = [docstring_text(line.rstrip()) for line in raw[len(summary) :].strip().splitlines()]
+        else:
+            tail = [docstring_text(line) for line in wrap_blocks(rest, WIDTH)]
         summary_text = head[0] + ("\n" + _indent_lines(head[1:], indent) if head[1:] else "")
         return '"""' + summary_text + "\n\n" + _indent_lines(tail, indent) + closing
-    lines = [docstring_text(line) for line in wrap_blocks(blocks, WIDTH)]
+    if reflow:
+        lines = [docstring_text(line) for line in wrap_blocks(blocks, WIDTH)]
+    else:
+        lines = [docstring_text(line.rstrip()) for line in raw.splitlines()]
     return '"""\n' + _indent_lines(lines, indent) + closing
 
 

@@ -150,16 +150,17 @@ class Annotator:
 
 
 @functools.lru_cache(maxsize=16384)
-def _cached_docstring(text: str, link_rewrites: tuple[tuple[str, str], ...]) -> str | None:
-    return python_docstring(text, link_rewrites=link_rewrites)
+def _cached_docstring(text: str, link_rewrites: tuple[tuple[str, str], ...], reflow: bool) -> str | None:
+    return python_docstring(text, link_rewrites=link_rewrites, reflow=reflow)
 
 
-def docstring(text: str | None, link_rewrites: Sequence[tuple[str, str]]) -> str | None:
+def docstring(text: str | None, link_rewrites: Sequence[tuple[str, str]], *, reflow: bool = True) -> str | None:
     """The field/class docstring literal for a description; memoised (the same schema text recurs across the
-    modules of a large API)."""
+    modules of a large API). Class docstrings keep the raw line breaks after their summary (``reflow=False``),
+    as the SDK's do."""
     if not text:
         return None
-    return _cached_docstring(text, tuple(link_rewrites))
+    return _cached_docstring(text, tuple(link_rewrites), reflow)
 
 
 def literal_value(value: object) -> str:
@@ -235,7 +236,7 @@ def _class_ctx(d: ClassDef, imports: Imports, link_rewrites: Sequence[tuple[str,
     if functional:
         annot._te("TypedDict")
         return DefCtx("functional", escape.identifier(d.name), bases="" if d.total else "total=False", fields=fields)
-    doc = docstring(d.description, link_rewrites)
+    doc = docstring(d.description, link_rewrites, reflow=False)
     return DefCtx("class", escape.identifier(d.name), bases=", ".join(bases) + total, docstring=doc, fields=fields)
 
 

@@ -26,7 +26,6 @@ from .model import (
     LiteralValue,
     LocalRef,
     MapType,
-    NamedRef,
     Primitive,
     TypeNode,
     UnionType,
@@ -37,7 +36,7 @@ from .model import (
 from .schema import Resolve, child, description_of, is_null_schema, merge_object, type_list
 
 JSON = Any
-NamedLookup = Callable[[str], NamedRef | None]
+NamedLookup = Callable[[str], TypeNode | None]
 
 _PRIMITIVES = {"string": "string", "integer": "integer", "number": "number", "boolean": "boolean", "null": "null"}
 MAX_DEPTH = 64

@@ -916,3 +916,19 @@ def test_real_spec_descriptions(shared_dir: Path) -> None:
         assert wrap_blocks(parse_blocks("\n".join(once))) == once, raw
     assert min(layouts.values()) > 100, layouts
     assert time.monotonic() - start < 10
+
+
+def test_class_docstring_keeps_raw_text_after_the_summary() -> None:
+    from generator.docstrings import python_docstring
+
+    text = "A custom tool that processes input using a specified format. Learn more about   [custom tools](/docs/x)"
+    got = python_docstring(text, link_rewrites=(("/docs/", "https://example.com/docs/"),), reflow=False)
+    assert got == (
+        '"""A custom tool that processes input using a specified format.\n\n'
+        "    Learn more about   [custom tools](https://example.com/docs/x)\n"
+        '    """'
+    )
+    lines = python_docstring("First line that is long enough to need the next layout, really long indeed, yes.\n"
+                             "second raw line\n\nthird", reflow=False)
+    assert lines == ('"""\n    First line that is long enough to need the next layout, really long indeed, yes.\n'
+                     "    second raw line\n\n    third\n    \"\"\"")

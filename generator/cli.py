@@ -7,6 +7,7 @@ are printed together, one line each, no traceback, nothing written).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -65,6 +66,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug, not bad input: one line, nothing written; TYPEGEN_DEBUG=1 for the traceback
+        if os.environ.get("TYPEGEN_DEBUG"):
+            raise
+        _print(diags)
+        print(f"typegen: internal error: {type(exc).__name__}: {exc} (nothing written; set TYPEGEN_DEBUG=1 for "
+              "the traceback and please report it)", file=sys.stderr)
+        return EXIT_BAD_INPUT
     _print(diags)
     if code == EXIT_OK and getattr(args, "fail_on_warning", False) and diags.warnings:
         return EXIT_DRIFT

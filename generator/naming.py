@@ -85,10 +85,17 @@ def singular_name(name: str) -> str:
     return head + sep + singular(last)
 
 
+# Words written in capitals inside class names. Evidence (openai/sdk-map.yaml and the SDK's inline classes):
+# ``AdminAPIKeyCreateParams``, ``ImageURL``, ``ResponseFormatJSONObject``, ``CreateEvalJSONLRunDataSourceParam``;
+# while ``mcp`` stays ``Mcp`` (``ToolChoiceMcpParam``), so this is a closed list, not "every short word".
+INITIALISMS = frozenset({"api", "url", "json", "jsonl"})
+
+
 def pascal(text: str) -> str:
-    """PascalCase from any text: words are split on non-alphanumerics and camelCase boundaries."""
+    """PascalCase from any text: words are split on non-alphanumerics and camelCase boundaries; the words of
+    :data:`INITIALISMS` are written in capitals."""
     words = escape.ascii_words(text)
-    return "".join(w[:1].upper() + w[1:] for w in words)
+    return "".join(w.upper() if w.lower() in INITIALISMS else w[:1].upper() + w[1:] for w in words)
 
 
 def snake(text: str) -> str:

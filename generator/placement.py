@@ -27,10 +27,7 @@ from .diagnostics import Diagnostics
 ModelKind = Literal["object", "alias"]
 ModulePath = tuple[str, ...]
 TYPES = "types"
-# Words written in capitals inside class names. Evidence (openai/sdk-map.yaml): ``AdminAPIKeyCreateParams``,
-# ``FileURLParam``-style names, ``ResponseFormatJSONObject``, ``CreateEvalJSONLRunDataSourceParam``; while ``mcp`` stays
-# ``Mcp`` (``ToolChoiceMcpParam``), so this is a closed list, not "every short word".
-INITIALISMS = frozenset({"api", "url", "json", "jsonl"})
+INITIALISMS = naming.INITIALISMS
 
 
 def params_module(method: Method) -> tuple[ModulePath, str]:

@@ -26,6 +26,7 @@ from .model import (
     LiteralValue,
     LocalRef,
     MapType,
+    NamedRef,
     Primitive,
     TypeNode,
     UnionType,
@@ -285,7 +286,8 @@ class TypeBuilder:
         alias_node = DefNode(AliasDef(name="", type=Unknown(), pointer=owner_pointer))
         variants = self._variants(members, pointer, ctx, alias_node)
         union: TypeNode = variants[0] if len(variants) == 1 else UnionType(tuple(variants))
-        if alias_node.children and isinstance(union, UnionType):  # inline objects among the variants
+        if isinstance(union, UnionType) and (alias_node.children or _has_record(union)):
+            # a union of records (inline classes or named TypedDicts) is a named module-level alias
             assert isinstance(alias_node.definition, AliasDef)
             alias_node.definition.name = ctx.scope.claim(ctx.name() or "Union")
             alias_node.definition.type = UnionType(flatten_union(union))
@@ -347,6 +349,10 @@ class TypeBuilder:
             return NULL
         t: TypeNode = members[0] if len(members) == 1 else UnionType(tuple(members))
         return make_nullable(t) if nullable else t
+
+
+def _has_record(union: UnionType) -> bool:
+    return any(isinstance(m, NamedRef) and m.shape in ("object", "union") for m in flatten_union(union))
 
 
 def sort_fields(fields: list[Field]) -> list[Field]:

@@ -36,6 +36,7 @@ from .model import (
     UnionType,
     is_nullable,
     make_nullable,
+    strip_null,
 )
 from .refs import RefError, Resolver
 from .schema import child, is_null_schema, type_list
@@ -172,6 +173,9 @@ class ProjectBuilder:
         types = [t for t in type_list(node) if t != "null"]
         if "properties" in node or "allOf" in node:
             return "object"
+        if types[:1] == ["array"] or (not types and "items" in node):
+            items = self._shape(node.get("items"), child(pointer, "items"), depth + 1)
+            return "array" if items in ("object", "union", "map", "array") else "other"
         if types[:1] == ["object"] or (not types and "additionalProperties" in node):
             return "map"
         return "other"
@@ -196,6 +200,8 @@ class ProjectBuilder:
             root = DefNode(alias)
             ctx = Ctx(scope, (), root)
             alias.type = self.types.alias_type(node, pointer, ctx)
+            if shape != "literal":  # the use sites say Optional[...]; record aliases are not nullable themselves
+                alias.type = strip_null(alias.type)
         definitions = root.postorder()
         exports = [d.name for d in root.preorder()]
         return Module(model.ref.module, model.kind, definitions, exports, name)
@@ -296,10 +302,14 @@ class ProjectBuilder:
                                  required=loc == "path" or p.get("required") is True, location=loc)
             if loc == "header" and f.name == f.wire_name:
                 f.name = naming.snake(name) or f.name  # `X-Trace` -> x_trace, sent under its alias
+            param_doc = p.get("description") if isinstance(p.get("description"), str) else None
             if loc in ("path", "header"):
-                f.description = None  # the SDK documents path and header params on the method, not the field
-            elif f.description is None and isinstance(p.get("description"), str):
-                f.description = p["description"]
+                # the parameter's own description documents the method's argument; only the schema's is kept
+                f.description = self.types.description(schema, child(ptr, "schema"))
+            elif f.description is None:
+                f.description = param_doc
+            if param_doc and isinstance(f.type, LocalRef):
+                _describe(ctx.owner, f.type.name, param_doc)  # an inline object param: its class docstring
             alt = p.get("x-stainless-param")
             if isinstance(alt, str) and alt:
                 f.name = alt
@@ -331,6 +341,13 @@ class ProjectBuilder:
         scope.by_pointer[target_ptr] = ctx.owner.definition.name
         fields, _ = self.types.object_fields(target, target_ptr, ctx)
         return fields
+
+
+def _describe(owner: DefNode, name: str, text: str) -> None:
+    for node in owner.children:
+        d = node.definition
+        if d.name == name and d.description is None:
+            d.description = text
 
 
 def _is_object(node: Mapping[str, JSON]) -> bool:

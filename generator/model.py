@@ -46,7 +46,7 @@ class UnionType:
     variants: tuple[TypeNode, ...]
 
 
-NamedShape = _Lit["object", "union", "literal", "map", "other"]
+NamedShape = _Lit["object", "union", "literal", "map", "array", "other"]
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ from .model import (
     flatten_union,
     make_nullable,
 )
-from .schema import Resolve, child, description_of, is_null_schema, merge_object, type_list
+from .schema import ANNOTATION_KEYS, Resolve, child, description_of, is_null_schema, merge_object, type_list
 
 JSON = Any
 NamedLookup = Callable[[str], TypeNode | None]
@@ -170,7 +170,7 @@ class TypeBuilder:
             for key in ("anyOf", "oneOf", "allOf"):
                 members = schema.get(key)
                 if isinstance(members, list):
-                    non_null = [m for m in members if not is_null_schema(m)]
+                    non_null = [m for m in members if not is_null_schema(m) and not _annotation_only(m)]
                     if len(non_null) == 1:
                         pointer, schema = child(pointer, key, members.index(non_null[0])), non_null[0]
                         break
@@ -193,8 +193,12 @@ class TypeBuilder:
             if isinstance(node.get(key), list) and "properties" not in node:
                 return self._union(node[key], child(pointer, key), ctx, pointer)
         all_of = node.get("allOf")
-        if isinstance(all_of, list) and "properties" not in node and len(all_of) == 1 and "$ref" not in node:
-            return self.to_type(all_of[0], child(pointer, "allOf", 0), ctx)
+        if isinstance(all_of, list) and "properties" not in node and "$ref" not in node:
+            real = [i for i, m in enumerate(all_of) if not _annotation_only(m)]
+            if len(real) == 1:  # `allOf: [X, {nullable: true}]`: X with annotations
+                t = self.to_type(all_of[real[0]], child(pointer, "allOf", real[0]), ctx)
+                nullable = any(isinstance(m, Mapping) and m.get("nullable") is True for m in all_of)
+                return make_nullable(t) if nullable else t
         types = type_list(node)
         non_null = [t for t in types if t != "null"]
         if len(non_null) > 1:
@@ -349,6 +353,11 @@ class TypeBuilder:
             return NULL
         t: TypeNode = members[0] if len(members) == 1 else UnionType(tuple(members))
         return make_nullable(t) if nullable else t
+
+
+def _annotation_only(node: JSON) -> bool:
+    """A schema that only annotates (``{nullable: true}``, ``{description: ...}``): no type of its own."""
+    return isinstance(node, Mapping) and bool(node) and all(k in ANNOTATION_KEYS or k.startswith("x-") for k in node)
 
 
 def _has_record(union: UnionType) -> bool:

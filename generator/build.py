@@ -40,7 +40,7 @@ from .model import (
 )
 from .refs import RefError, Resolver
 from .schema import child, is_null_schema, type_list
-from .typetree import Ctx, DefNode, ModuleScope, TypeBuilder, sort_fields
+from .typetree import Ctx, DefNode, ModuleScope, TypeBuilder, order_children, sort_fields
 
 JSON = Any
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -193,6 +193,7 @@ class ProjectBuilder:
             root = DefNode(cls)
             fields, description = self.types.object_fields(node, pointer, Ctx(scope, (), root))
             cls.fields = sort_fields(fields)
+            order_children(root, cls.fields)
             cls.description = description
         else:
             alias = AliasDef(name=name, type=Primitive("null"), pointer=pointer,
@@ -248,6 +249,7 @@ class ProjectBuilder:
         operation.params_module = module_path
         operation.streaming = stream_field is not None
         cls.fields = fields
+        order_children(root, [*fields, *([stream_field] if stream_field else [])])
         definitions: list[Any] = [cls]
         for c in root.children:
             definitions.extend(c.postorder())

@@ -88,7 +88,7 @@ def singular_name(name: str) -> str:
 # Words written in capitals inside class names. Evidence (openai/sdk-map.yaml and the SDK's inline classes):
 # ``AdminAPIKeyCreateParams``, ``ImageURL``, ``ResponseFormatJSONObject``, ``CreateEvalJSONLRunDataSourceParam``;
 # while ``mcp`` stays ``Mcp`` (``ToolChoiceMcpParam``), so this is a closed list, not "every short word".
-INITIALISMS = frozenset({"api", "url", "json", "jsonl"})
+INITIALISMS = frozenset({"api", "url", "json", "jsonl", "id", "http"})
 
 
 def pascal(text: str) -> str:

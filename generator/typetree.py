@@ -256,6 +256,7 @@ class TypeBuilder:
         finally:
             del scope.by_pointer[pointer]  # each use site gets its own class; only recursion reuses one
         cls.fields = sort_fields(fields)
+        order_children(dn, cls.fields)
         cls.description = description
         return LocalRef(name)
 
@@ -267,6 +268,11 @@ class TypeBuilder:
                 members = node.get(key)
                 if isinstance(members, list) and "properties" not in node:
                     nullable = any(is_null_schema(m) for m in members) or node.get("nullable") is True
+                    real = [(i, m) for i, m in enumerate(members) if not is_null_schema(m)]
+                    if len(real) == 1 and isinstance(real[0][1], Mapping) and (
+                            "anyOf" in real[0][1] or "oneOf" in real[0][1]):  # `anyOf: [oneOf: [...], null]`
+                        inner = self.alias_type(real[0][1], child(pointer, key, real[0][0]), ctx)
+                        return make_nullable(inner) if nullable else inner
                     variants = self._variants(members, child(pointer, key), ctx, ctx.owner)
                     t: TypeNode = variants[0] if len(variants) == 1 else UnionType(tuple(variants))
                     return make_nullable(t) if nullable else t
@@ -279,8 +285,9 @@ class TypeBuilder:
             return [self.to_type(m, child(pointer, i), ctx)]
         used: set[str] = set()
         out: list[TypeNode] = []
+        discriminated = all(_type_const(self._target(m, child(pointer, i))) is not None for i, m in indexed)
         for n, (i, m) in enumerate(indexed):
-            suffix = self._variant_name(m, child(pointer, i), n, used)
+            suffix = self._variant_name(m, child(pointer, i), n, used, discriminated)
             vctx = Ctx(ctx.scope, (*ctx.path, suffix), owner, ctx.depth + 1)
             out.append(self.to_type(m, child(pointer, i), vctx))
         return out
@@ -301,7 +308,7 @@ class TypeBuilder:
             ctx.owner.children.extend(alias_node.children)
         return make_nullable(union) if nullable else union
 
-    def _variant_name(self, member: JSON, pointer: str, index: int, used: set[str]) -> str:
+    def _variant_name(self, member: JSON, pointer: str, index: int, used: set[str], discriminated: bool) -> str:
         target = member
         for _ in range(8):
             if isinstance(target, Mapping) and isinstance(target.get("$ref"), str) and "properties" not in target:
@@ -309,17 +316,17 @@ class TypeBuilder:
             else:
                 break
         candidates: list[str] = []
-        if isinstance(target, Mapping):  # the const `type` value first, then the title (STYLE R3.2)
-            props = target.get("properties")
-            if isinstance(props, Mapping):
-                tprop = props.get("type")
-                if isinstance(tprop, Mapping):
-                    val = tprop.get("const", (tprop.get("enum") or [None])[0])
-                    if isinstance(val, str):
-                        candidates.append(val)
-            title = target.get("title")
-            if isinstance(title, str):
-                candidates.append(title)
+        # variants of a union discriminated by a const `type` are named by that value (STYLE R3.2); others by
+        # their component name, then their title
+        tag = _type_const(target)
+        if tag is not None and discriminated:
+            candidates.append(tag)
+        if pointer.startswith("#/components/schemas/") and pointer.count("/") == 3:
+            candidates.append(pointer.rsplit("/", 1)[1].replace("~1", "/").replace("~0", "~"))
+        if isinstance(target, Mapping) and isinstance(target.get("title"), str):
+            candidates.append(target["title"])
+        if tag is not None:
+            candidates.append(tag)
         for c in candidates:
             name = naming.pascal(c)
             if name and name not in used:
@@ -328,6 +335,14 @@ class TypeBuilder:
         name = f"UnionMember{index}"
         used.add(name)
         return name
+
+    def _target(self, node: JSON, pointer: str) -> JSON:
+        for _ in range(8):
+            if isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and "properties" not in node:
+                pointer, node = self.resolve(node["$ref"], pointer)
+            else:
+                break
+        return node
 
     def _literal(self, values: list[JSON], pointer: str) -> TypeNode:
         simple: list[LiteralValue] = []
@@ -355,6 +370,18 @@ class TypeBuilder:
         return make_nullable(t) if nullable else t
 
 
+def _type_const(node: JSON) -> str | None:
+    """The const value of an object schema's ``type`` property (``const`` or a one-value ``enum``)."""
+    props = node.get("properties") if isinstance(node, Mapping) else None
+    tprop = props.get("type") if isinstance(props, Mapping) else None
+    if isinstance(tprop, Mapping):
+        enum = tprop.get("enum")
+        val = tprop.get("const", enum[0] if isinstance(enum, list) and len(enum) == 1 else None)
+        if isinstance(val, str):
+            return val
+    return None
+
+
 def _annotation_only(node: JSON) -> bool:
     """A schema that only annotates (``{nullable: true}``, ``{description: ...}``): no type of its own."""
     return isinstance(node, Mapping) and bool(node) and all(k in ANNOTATION_KEYS or k.startswith("x-") for k in node)
@@ -362,6 +389,27 @@ def _annotation_only(node: JSON) -> bool:
 
 def _has_record(union: UnionType) -> bool:
     return any(isinstance(m, NamedRef) and m.shape in ("object", "union") for m in flatten_union(union))
+
+
+def _local_names(node: TypeNode) -> list[str]:
+    if isinstance(node, LocalRef):
+        return [node.name]
+    if isinstance(node, UnionType):
+        return [n for v in node.variants for n in _local_names(v)]
+    if isinstance(node, ArrayType):
+        return _local_names(node.item)
+    if isinstance(node, MapType) and node.value is not None:
+        return _local_names(node.value)
+    return []
+
+
+def order_children(owner: DefNode, fields: list[Field]) -> None:
+    """Put the nested definitions in the order of the (sorted) fields that use them (STYLE §2)."""
+    rank: dict[str, int] = {}
+    for i, f in enumerate(fields):
+        for name in _local_names(f.type):
+            rank.setdefault(name, i)
+    owner.children.sort(key=lambda c: rank.get(c.definition.name, len(fields)))
 
 
 def sort_fields(fields: list[Field]) -> list[Field]:

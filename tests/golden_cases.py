@@ -22,9 +22,35 @@ class Case:
     modules: tuple[str, ...]  # paths relative to the output root
 
 
+OPENAI_MODULES = tuple(
+    f"openai/types/{m}.py"
+    for m in (
+        "audio/transcription_create_params",  # streaming + multipart + nested union
+        "beta/threads/run_submit_tool_outputs_params",  # streaming with extra path params
+        "beta/response_retrieve_params",  # streaming query params + header alias
+        "responses/response_retrieve_params",
+        "file_create_params",  # multipart
+        "admin/organization/audit_log_list_params",  # query params, `[]` names, nested query object
+        "beta/assistant_update_params",  # shared imports, deep nesting
+        "fine_tuning/job_create_params",
+        "batch_create_params",
+        "container_create_params",  # unions of named records as aliases
+        "vector_store_create_params",
+        "beta/beta_computer_action_param",  # *_param union module
+        "beta/beta_custom_tool_param",  # *_param with a discriminated union
+        "chat/chat_completion_content_part_param",
+        "realtime/realtime_audio_input_turn_detection_param",  # nullable union alias module
+        "shared_params/reasoning",  # shared_params module
+        "evals/create_eval_jsonl_run_data_source_param",  # initialisms in names
+        "embedding_create_params",
+    )
+)
+
 CASES: tuple[Case, ...] = (
     Case("default", ROOT / "specs" / "openai-images.stainless.yml", None,
          ("openai/types/image_generate_params.py",)),
+    Case("openai", SHARED / "openai" / "openai.stainless.yml", SHARED / "openai" / "openapi.transformed.yml",
+         OPENAI_MODULES),
 )
 
 

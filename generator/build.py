@@ -16,6 +16,7 @@ from typing import Any
 from . import naming, placement
 from .config import Config, Method, ModelSpec, iter_methods, iter_models
 from .diagnostics import Diagnostics
+from .loader import tokens_from_pointer
 from .model import (
     AliasDef,
     ClassDef,
@@ -123,6 +124,10 @@ class ProjectBuilder:
     # ------------------------------------------------------------------------------------------ named models
     def _register_models(self) -> None:
         for spec in iter_models(self.config):
+            if not _exists(self.spec, spec.schema_pointer):  # configs outlive specs: like a missing endpoint
+                self.diags.warning("model-missing", f"schema {spec.schema_pointer} of model {spec.key!r} is not in "
+                                   "the spec; skipped", file=str(self.config.path), pointer=spec.pointer)
+                continue
             try:
                 pointer, node = self.resolver.resolve(spec.schema_pointer, from_pointer=spec.pointer)
             except KeyError:
@@ -308,8 +313,8 @@ class ProjectBuilder:
             if loc in ("path", "header"):
                 # the parameter's own description documents the method's argument; only the schema's is kept
                 f.description = self.types.description(schema, child(ptr, "schema"))
-            elif f.description is None:
-                f.description = param_doc
+            elif param_doc:
+                f.description = param_doc  # a query param's own description wins over its schema's
             if param_doc and isinstance(f.type, LocalRef):
                 _describe(ctx.owner, f.type.name, param_doc)  # an inline object param: its class docstring
             alt = p.get("x-stainless-param")
@@ -343,6 +348,18 @@ class ProjectBuilder:
         scope.by_pointer[target_ptr] = ctx.owner.definition.name
         fields, _ = self.types.object_fields(target, target_ptr, ctx)
         return fields
+
+
+def _exists(root: JSON, pointer: str) -> bool:
+    node = root
+    for token in tokens_from_pointer(pointer):
+        if isinstance(node, Mapping) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return False
+    return True
 
 
 def _describe(owner: DefNode, name: str, text: str) -> None:

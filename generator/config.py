@@ -27,7 +27,9 @@ from .schema import child, escape_pointer_token
 
 JSON = Any
 
-DEFAULT_GENERATED_HEADER = "File generated from our OpenAPI spec by openapi-typegen. See CONTRIBUTING.md for details."
+# A Stainless-format config without `typegen.generated_header` gets the line the commercial generator writes, so
+# that such a config reproduces the SDK it was written for byte for byte (set the key to name this tool instead).
+DEFAULT_GENERATED_HEADER = "File generated from our OpenAPI spec by Stainless. See CONTRIBUTING.md for details."
 SHARED = "$shared"
 HTTP_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
 MAX_CONFIG_BYTES = 5 * 1024 * 1024

@@ -239,10 +239,12 @@ class TypeBuilder:
         has_props = (isinstance(node.get("properties"), Mapping) and bool(node["properties"])) or "allOf" in node \
             or "$ref" in node
         if not has_props:
+            # `additionalProperties: {schema}` -> Dict[str, T]; `true` / `{}` -> Dict[str, object]; a bare
+            # `{type: object}` says nothing about its keys -> object (as the SDK writes them)
             ap = node.get("additionalProperties")
             if isinstance(ap, Mapping) and ap:
                 return MapType(self.to_type(ap, child(pointer, "additionalProperties"), ctx.under("item")))
-            return MapType(None)
+            return MapType(None) if ap is True or ap == {} else Unknown()
         scope = ctx.scope
         if pointer in scope.by_pointer:
             return LocalRef(scope.by_pointer[pointer])

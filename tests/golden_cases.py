@@ -46,11 +46,26 @@ OPENAI_MODULES = tuple(
     )
 )
 
+LLAMA_MODULES = tuple(
+    f"llama_stack_client/types/{m}.py"
+    for m in (
+        "alpha/agents/turn_create_params",  # streaming, nested resource
+        "completion_create_params",  # streaming
+        "toolgroup_register_params",
+        "alpha/eval_evaluate_rows_alpha_params",  # the same endpoint under a second method name
+        "file_create_params",  # multipart
+        "vector_store_search_params",
+        "response_create_params",
+    )
+)
+
 CASES: tuple[Case, ...] = (
     Case("default", ROOT / "specs" / "openai-images.stainless.yml", None,
          ("openai/types/image_generate_params.py",)),
     Case("openai", SHARED / "openai" / "openai.stainless.yml", SHARED / "openai" / "openapi.transformed.yml",
          OPENAI_MODULES),
+    Case("llama-stack", SHARED / "llama-stack" / "openapi.stainless.yml", SHARED / "llama-stack" / "openapi.yml",
+         LLAMA_MODULES),
 )
 
 

@@ -237,7 +237,7 @@ class ProjectBuilder:
         required = sort_fields([f for f in query_fields + body_fields if f.required])
         optional_query = sort_fields([f for f in query_fields if not f.required])
         optional_body = sort_fields([f for f in body_fields if not f.required])
-        fields = path_fields + required + optional_query + optional_body + header_fields
+        fields = self._unique(path_fields + required + optional_query + optional_body + header_fields)
 
         split: StreamingSplit | None = None
         stream_field: Field | None = None
@@ -263,6 +263,22 @@ class ProjectBuilder:
             split = self._streaming(class_name, stream_field, scope, definitions, exports)
             cls.name = split.base
         return operation, Module(module_path, "params", definitions, exports, cls.name, split)
+
+    def _unique(self, fields: list[Field]) -> list[Field]:
+        """One field per key: a query/path/header param and a body property of the same name cannot both live in
+        one dict; the first (in field order) is kept and the collision is reported with both pointers."""
+        seen: dict[str, Field] = {}
+        out: list[Field] = []
+        for f in fields:
+            first = seen.get(f.name) or seen.get(f.wire_name)
+            if first is not None:
+                self.diags.warning("param-collision", f"{f.location} parameter {f.wire_name!r} ({f.pointer}) has the "
+                                   f"same name as the {first.location} parameter at {first.pointer}; keeping the "
+                                   f"{first.location} one", file=self.file, pointer=f.pointer)
+                continue
+            seen[f.name] = seen[f.wire_name] = f
+            out.append(f)
+        return out
 
     def _streaming(self, class_name: str, stream: Field, scope: ModuleScope, definitions: list[Any],
                    exports: list[str]) -> StreamingSplit:

@@ -138,6 +138,12 @@ def load_config(path: Path, diags: Diagnostics) -> Config:
     return reader.config(data)
 
 
+def config_from_data(data: Mapping[str, JSON], path: Path, diags: Diagnostics) -> Config:
+    """A config from already-parsed data (e.g. one inferred by ``typegen init``), checked like a file's;
+    ``path`` names it in diagnostics and anchors its relative paths."""
+    return _Reader(path, diags, {}).config(data)
+
+
 def find_config(start: Path, diags: Diagnostics | None = None) -> Path | None:
     """The config named by ``[tool.typegen] config`` in the nearest ``pyproject.toml`` at or above ``start``,
     resolved relative to that pyproject. The nearest pyproject decides: ``None`` if it has no such key (or if

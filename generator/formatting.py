@@ -121,6 +121,8 @@ def _format_long_statements(source: str) -> str | None:
         return None
     one_line: dict[int, int] = {}  # line number -> indent of a statement that occupies exactly that line
     in_docstring: set[int] = set()  # black re-indents docstrings but never wraps their text
+    entries: set[int] = set()  # one-line entries of a functional ``TypedDict("X", {...})`` (magic trailing comma)
+    headers = {node.lineno for node in tree.body if isinstance(node, ast.ClassDef)}
     for node in tree.body:
         body = node.body if isinstance(node, ast.ClassDef) else [node]
         for stmt in body:
@@ -128,14 +130,41 @@ def _format_long_statements(source: str) -> str | None:
                 one_line[stmt.lineno] = stmt.col_offset
             elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant) and stmt.end_lineno:
                 in_docstring.update(range(stmt.lineno + 1, stmt.end_lineno))
+            elif isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call) and len(stmt.value.args) == 2:
+                fields = stmt.value.args[1]
+                if isinstance(fields, ast.Dict) and stmt.col_offset == 0:
+                    entries.update(v.lineno for k, v in zip(fields.keys, fields.values, strict=True)
+                                   if k is not None and k.lineno == v.end_lineno)
     for i in long:
         if i + 1 in in_docstring:
+            continue
+        if i + 1 in entries and lines[i].startswith(" " * 8) and lines[i].rstrip().endswith(","):
+            lines[i] = _format_entry(lines[i].strip())
+            continue
+        if i + 1 in headers and lines[i].rstrip().endswith(":"):
+            lines[i] = _format_class_header(lines[i].strip())
             continue
         indent = one_line.get(i + 1)
         if indent not in (0, 4):
             return None
         lines[i] = _format_statement(lines[i].strip(), indent)
     return "".join(lines)
+
+
+@functools.lru_cache(maxsize=4096)
+def _format_class_header(header: str) -> str:
+    """A long ``class X(Bases):`` line, formatted as black formats it (the body is not affected)."""
+    out = _black(f"{header}\n    pass\n")
+    return out[: out.rindex("    pass\n")]
+
+
+@functools.lru_cache(maxsize=4096)
+def _format_entry(entry: str) -> str:
+    """A long ``"key": annotation,`` line of a functional TypedDict, formatted in the same nesting."""
+    out = _black(f'_ = TypedDict(\n    "_",\n    {{\n        {entry}\n    }},\n)\n').splitlines(keepends=True)
+    start = out.index("    {\n") + 1
+    end = len(out) - 1 - out[::-1].index("    },\n")
+    return "".join(out[start:end])
 
 
 @functools.lru_cache(maxsize=4096)

@@ -50,7 +50,8 @@ def run(options: Options, diags: Diagnostics) -> Result:
     from .transforms import apply_transformations
     from .validate import check_version, validate_spec
 
-    config_path = options.config or find_config(Path.cwd())
+    # --config wins; --spec alone means zero-config (a pyproject's config belongs to its own spec); else pyproject
+    config_path = options.config or (None if options.spec is not None else find_config(Path.cwd()))
     if config_path is None:
         if options.spec is None:
             diags.error("no-config", "no config given: pass --config FILE, set [tool.typegen] config in "

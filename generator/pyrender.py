@@ -84,9 +84,10 @@ def relative_module(current: tuple[str, ...], target: tuple[str, ...]) -> str:
 class Annotator:
     """Type nodes → Python annotation strings for one module, recording the imports they need."""
 
-    def __init__(self, imports: Imports, *, quote_locals: bool = False) -> None:
+    def __init__(self, imports: Imports, *, quote_locals: bool = False, defined: set[str] | None = None) -> None:
         self.imports = imports
         self.quote_locals = quote_locals
+        self.defined = defined  # names defined so far; runtime-evaluated values quote the others
 
     def _t(self, name: str) -> str:
         self.imports.typing.add(name)
@@ -118,7 +119,8 @@ class Annotator:
             self.imports.add_local(node.module, node.name)
             return node.name
         if isinstance(node, LocalRef):
-            return escape.string_literal(node.name) if self.quote_locals else node.name
+            forward = self.quote_locals or (self.defined is not None and node.name not in self.defined)
+            return escape.string_literal(node.name) if forward else node.name
         if isinstance(node, FileType):
             self.imports.add_local(("_types",), "FileTypes")
             return "FileTypes"
@@ -203,11 +205,13 @@ class ModuleCtx:
 def module_context(module: Module, header: Sequence[str], link_rewrites: Sequence[tuple[str, str]]) -> ModuleCtx:
     imports = Imports(module.path)
     defs: list[DefCtx] = []
+    defined: set[str] = set()
     for d in module.definitions:
         if isinstance(d, ClassDef):
             defs.append(_class_ctx(d, imports, link_rewrites))
-        else:
-            defs.append(_alias_ctx(d, imports))
+        else:  # a module-level alias is evaluated at import time: forward references are quoted
+            defs.append(_alias_ctx(d, imports, defined))
+        defined.add(d.name)
     previous = "assign"  # the ``__all__`` assignment
     for dc in defs:  # two blank lines around classes, one between assignments (black/ruff layout)
         dc.gap = 1 if dc.kind in ("alias", "assign", "functional") and previous != "class" else 2
@@ -240,8 +244,8 @@ def _class_ctx(d: ClassDef, imports: Imports, link_rewrites: Sequence[tuple[str,
     return DefCtx("class", escape.identifier(d.name), bases=", ".join(bases) + total, docstring=doc, fields=fields)
 
 
-def _alias_ctx(d: AliasDef, imports: Imports) -> DefCtx:
-    value = Annotator(imports).annotation(d.type)
+def _alias_ctx(d: AliasDef, imports: Imports, defined: set[str]) -> DefCtx:
+    value = Annotator(imports, defined=defined).annotation(d.type)
     if d.annotated:
         imports.typing_extensions.add("TypeAlias")
         return DefCtx("alias", escape.identifier(d.name), value=value)

@@ -33,6 +33,7 @@ from .model import (
     Unknown,
     flatten_union,
     make_nullable,
+    strip_null,
 )
 from .schema import ANNOTATION_KEYS, Resolve, child, description_of, is_null_schema, merge_object, type_list
 
@@ -142,6 +143,8 @@ class TypeBuilder:
     def field(self, name: str, schema: JSON, pointer: str, ctx: Ctx, *, required: bool,
               location: str = "body") -> Field:
         t = self.to_type(schema, pointer, ctx)
+        description = self.description(schema, pointer)
+        self._inherit_class_doc(t, ctx.owner, description)
         py_name = name
         deprecated = False
         if isinstance(schema, Mapping):
@@ -150,10 +153,22 @@ class TypeBuilder:
                 py_name = alt
             deprecated = schema.get("deprecated") is True
         return Field(
-            name=py_name, wire_name=name, type=t, required=required, description=self.description(schema, pointer),
+            name=py_name, wire_name=name, type=t, required=required, description=description,
             deprecated=deprecated, location=location,  # type: ignore[arg-type]
             pointer=pointer,
         )
+
+    @staticmethod
+    def _inherit_class_doc(t: TypeNode, owner: DefNode, description: str | None) -> None:
+        """An inline class with no description of its own takes its field's (the ``description`` next to an
+        ``anyOf: [X, null]`` or ``$ref`` wrapper documents both, as in the SDK)."""
+        ref = strip_null(t)
+        if description is None or not isinstance(ref, LocalRef):
+            return
+        for c in owner.children:
+            d = c.definition
+            if isinstance(d, ClassDef) and d.name == ref.name and d.description is None:
+                d.description = description
 
     def description(self, schema: JSON, pointer: str) -> str | None:
         """A property's own description; else that of the schema it references; else, for an

@@ -94,3 +94,22 @@ def test_streaming_split_and_nested_class_from_array_items(tmp_path: Path) -> No
     assert "    stream: Optional[Literal[False]]\n" in create
     assert "class PetCreateParamsStreaming(PetCreateParamsBase):\n    stream: Required[Literal[True]]\n" in create
     assert create.endswith("PetCreateParams = Union[PetCreateParamsNonStreaming, PetCreateParamsStreaming]\n")
+
+
+def test_inline_class_without_description_takes_its_fields(tmp_path: Path) -> None:
+    spec: dict[str, Any] = {
+        "paths": {"/pets": {"post": {"requestBody": {"content": {"application/json": {"schema": {
+            "type": "object", "properties": {
+                "owner": {"anyOf": [{"$ref": "#/components/schemas/Owner"}, {"type": "null"}],
+                          "description": "Who owns it."},
+                "vet": {"$ref": "#/components/schemas/Vet"},
+            }}}}}}}},
+        "components": {"schemas": {
+            "Owner": {"type": "object", "properties": {"name": {"type": "string"}}},
+            "Vet": {"type": "object", "description": "The vet.", "properties": {"name": {"type": "string"}}},
+        }},
+    }
+    create = generate(tmp_path, spec)["pkg/types/pet_create_params.py"]
+    assert 'class Owner(TypedDict, total=False):\n    """Who owns it."""\n\n    name: str\n' in create
+    assert '    owner: Optional[Owner]\n    """Who owns it."""\n' in create
+    assert 'class Vet(TypedDict, total=False):\n    """The vet."""\n\n    name: str\n' in create

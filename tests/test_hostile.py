@@ -1,0 +1,261 @@
+"""The hostile-input catalogue (../shared/docs/HOSTILE.md, cases in tests/hostile/): each input is run through the
+CLI in a subprocess under an audit hook (no network, no process spawning, no writes outside the case's own
+directory). ERR: exit 2, the code/pointer in stderr, no traceback, the output tree unchanged. SAFE: exit 0, the
+generated package imports under the same hook, passes `mypy --strict`, and every TypedDict's keys are exactly
+the property names of some schema of the spec."""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+HOSTILE = ROOT / "tests" / "hostile"
+EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load((HOSTILE / "expected.yaml").read_text())
+ENV = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "PYTHONHASHSEED": "0", "PYTHONDONTWRITEBYTECODE": "1"}
+ALLOWED_TOP = (ast.Import, ast.ImportFrom, ast.ClassDef, ast.Assign, ast.AnnAssign)
+
+
+def audited(root: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(HOSTILE / "audit_run.py"), str(root), *args], cwd=cwd,
+                          capture_output=True, text=True, env={**ENV, "PYTHONPATH": f"{ROOT}:{cwd / 'out'}"},
+                          check=False, timeout=120)
+
+
+def snapshot(root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def run_case(tmp: Path, spec: Path) -> tuple[subprocess.CompletedProcess[str], dict[str, str], dict[str, str]]:
+    out = tmp / "out"
+    out.mkdir(exist_ok=True)
+    (out / "previous.txt").write_text("the previous tree\n")
+    before = snapshot(out)
+    r = audited(tmp, "cli", "generate", "--no-cache", "--spec", str(spec), "--out", str(out), cwd=tmp)
+    return r, before, snapshot(out)
+
+
+def property_sets(spec: Any) -> list[set[str]]:
+    found: list[set[str]] = []
+    stack = [spec]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            props = node.get("properties")
+            if isinstance(props, dict):
+                found.append(set(props))
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return found
+
+
+def load_spec(path: Path) -> Any:
+    text = path.read_bytes().decode("utf-8-sig")
+    return json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+
+
+def check_safe(tmp: Path, spec_path: Path, r: subprocess.CompletedProcess[str], case: dict[str, Any]) -> None:
+    assert r.returncode == 0, r.stderr
+    assert "Traceback" not in r.stderr
+    if case.get("warn"):
+        assert f"warning[{case['warn']}]" in r.stderr
+    out = tmp / "out"
+    files = sorted(out.rglob("*.py"))
+    assert files
+    for f in files:
+        assert f.resolve().is_relative_to(out.resolve())
+        tree = ast.parse(f.read_text())
+        assert all(isinstance(n, ALLOWED_TOP) or (i == 0 and isinstance(n, ast.Expr))
+                   for i, n in enumerate(tree.body)), f
+        for node in tree.body:
+            if isinstance(node, ast.ClassDef):
+                docs = [s for s in node.body if isinstance(s, ast.Expr)]
+                assert all(isinstance(d.value, ast.Constant) and isinstance(d.value.value, str) for d in docs)
+    modules = [p.relative_to(out).with_suffix("").as_posix().replace("/", ".") for p in files]
+    imp = audited(tmp, "import", *modules, cwd=tmp)
+    assert imp.returncode == 0, imp.stderr[-2000:]
+    keys = json.loads(imp.stdout)
+    sets = property_sets(load_spec(spec_path))
+    for name, k in keys.items():
+        if name.endswith(("NonStreaming", "Streaming")):
+            continue
+        assert set(k) in sets, f"{name}: keys {k} are not the property names of any schema"
+
+
+@pytest.mark.parametrize("cid", sorted(EXPECTED))
+def test_catalogue_case(cid: str, tmp_path: Path) -> None:
+    case = EXPECTED[cid]
+    spec = tmp_path / case["file"]
+    shutil.copy(HOSTILE / "cases" / case["file"], spec)
+    started = time.perf_counter()
+    r, before, after = run_case(tmp_path, spec)
+    assert time.perf_counter() - started < 60
+    assert "audit:" not in r.stderr, r.stderr
+    if case["expect"] == "ERR":
+        assert r.returncode == 2, r.stderr
+        assert "Traceback" not in r.stderr
+        assert case["file"] in r.stderr
+        if case.get("code"):
+            assert f"[{case['code']}]" in r.stderr, r.stderr
+        if case.get("pointer"):
+            assert case["pointer"] in r.stderr, r.stderr
+        assert after == before, "the output tree changed"
+    else:
+        check_safe(tmp_path, spec, r, case)
+        mypy = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", "/dev/null",
+                               "out"], cwd=tmp_path, capture_output=True, text=True, check=False)
+        assert mypy.returncode == 0, mypy.stdout[-2000:]
+
+
+def _generated(tmp: Path, name: str, text: str) -> tuple[subprocess.CompletedProcess[str], dict[str, str],
+                                                         dict[str, str]]:
+    spec = tmp / name
+    spec.write_text(text)
+    return run_case(tmp, spec)
+
+
+def test_a13_oversized_input_is_refused_before_parsing(tmp_path: Path) -> None:
+    spec = tmp_path / "big.yaml"
+    with spec.open("wb") as f:
+        f.truncate(300 * 1024 * 1024)  # sparse: 300 MB on paper, nothing on disk
+    r, before, after = run_case(tmp_path, spec)
+    assert r.returncode == 2 and "Traceback" not in r.stderr and after == before
+    assert "limit" in r.stderr
+
+
+def test_a14_deep_nesting(tmp_path: Path) -> None:
+    deep = "Deep: " + "{type: array, items: " * 5000 + "{type: string}" + "}" * 5000
+    r, before, after = _generated(tmp_path, "deep.yaml", "openapi: 3.1.0\ninfo: {title: t, version: '1'}\n"
+                                  "paths: {}\ncomponents:\n  schemas:\n    " + deep + "\n")
+    assert r.returncode == 2 and "Traceback" not in r.stderr and after == before
+    assert "#/components/schemas/Deep/items" in r.stderr
+
+
+def test_b12_long_alias_chain(tmp_path: Path) -> None:
+    chain = "".join(f"    A{i}: {{$ref: '#/components/schemas/A{i + 1}'}}\n" for i in range(1, 2000))
+    text = ("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /x:\n    post:\n      requestBody:\n"
+            "        content:\n          application/json:\n            schema:\n              type: object\n"
+            "              properties: {a: {$ref: '#/components/schemas/A1'}}\n      responses: {}\n"
+            "components:\n  schemas:\n" + chain + "    A2000: {type: string}\n")
+    r, _, _ = _generated(tmp_path, "chain.yaml", text)
+    assert r.returncode in (0, 2) and "Traceback" not in r.stderr and "RecursionError" not in r.stderr
+
+
+def test_f7_huge_enum(tmp_path: Path) -> None:
+    values = json.dumps([f"v{i}" for i in range(100_000)])
+    text = json.dumps({"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {"/x": {"post": {
+        "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {
+            "a": {"type": "string", "enum": json.loads(values)}}}}}}, "responses": {}}}}})
+    started = time.perf_counter()
+    r, _, _ = _generated(tmp_path, "enum.json", text)
+    assert time.perf_counter() - started < 60
+    assert r.returncode in (0, 2) and "Traceback" not in r.stderr
+
+
+def test_g5_many_schemas_roughly_linear(tmp_path: Path) -> None:
+    def spec(n: int) -> str:
+        schemas = {f"S{i}": {"type": "object", "properties": {"a": {"type": "string"},
+                                                             "next": {"$ref": f"#/components/schemas/S{i + 1}"}}}
+                   for i in range(n)}
+        schemas[f"S{n}"] = {"type": "string"}
+        paths = {f"/s{i}": {"post": {"requestBody": {"content": {"application/json": {"schema": {
+            "$ref": f"#/components/schemas/S{i}"}}}}, "responses": {}}} for i in range(0, n, max(1, n // 50))}
+        return json.dumps({"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": paths,
+                           "components": {"schemas": schemas}})
+
+    times = []
+    for n, sub in ((2000, "small"), (20000, "large")):
+        d = tmp_path / sub
+        d.mkdir()
+        started = time.perf_counter()
+        r, _, _ = _generated(d, "many.json", spec(n))
+        times.append(time.perf_counter() - started)
+        assert r.returncode in (0, 2) and "Traceback" not in r.stderr, r.stderr[-2000:]
+    assert times[1] < 60
+
+
+def test_h2_output_equal_to_or_containing_the_input_is_refused(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    shutil.copy(HOSTILE / "cases" / "D1.yaml", spec)
+    original = spec.read_bytes()
+    for out in (str(spec), str(tmp_path)):
+        r = audited(tmp_path, "cli", "generate", "--no-cache", "--spec", str(spec), "--out", out, cwd=tmp_path)
+        assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+        assert spec.read_bytes() == original
+
+
+def test_h4_failure_part_way_leaves_previous_tree(tmp_path: Path) -> None:
+    good = tmp_path / "spec.yaml"
+    shutil.copy(HOSTILE / "cases" / "B9.yaml", good)
+    r = audited(tmp_path, "cli", "generate", "--no-cache", "--spec", str(good), "--out", "out", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    before = snapshot(tmp_path / "out")
+    text = good.read_text()
+    schemas = "".join(f"    S{i}: {{type: object, properties: {{a: {{type: string}}}}}}\n" for i in range(499))
+    good.write_text(text + schemas + "    S499: {$ref: '#/components/schemas/Nowhere'}\n")
+    r = audited(tmp_path, "cli", "generate", "--no-cache", "--spec", str(good), "--out", "out", cwd=tmp_path)
+    assert r.returncode == 2
+    assert snapshot(tmp_path / "out") == before
+
+
+def test_h5_crlf_on_disk_is_reported_as_line_endings(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    shutil.copy(HOSTILE / "cases" / "D1.yaml", spec)
+    args = ("--no-cache", "--spec", str(spec), "--out", "out")
+    assert audited(tmp_path, "cli", "generate", *args, cwd=tmp_path).returncode == 0
+    for p in (tmp_path / "out").rglob("*.py"):
+        p.write_bytes(p.read_bytes().replace(b"\n", b"\r\n"))
+    r = audited(tmp_path, "cli", "check", *args, cwd=tmp_path)
+    assert "line endings differ" in r.stdout
+
+
+def test_h6_formatter_version_skew_is_named(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    shutil.copy(HOSTILE / "cases" / "D1.yaml", spec)
+    args = ("--no-cache", "--spec", str(spec), "--out", "out")
+    assert audited(tmp_path, "cli", "generate", *args, cwd=tmp_path).returncode == 0
+    manifest = tmp_path / "out" / ".typegen-manifest"
+    lines = manifest.read_text().splitlines()
+    lines[0] = lines[0].split("(")[0] + "(black 0.0.1); do not edit"
+    manifest.write_text("\n".join(lines) + "\n")
+    module = next((tmp_path / "out").rglob("*_params.py"))
+    module.write_text(module.read_text() + "\n")
+    r = audited(tmp_path, "cli", "check", *args, cwd=tmp_path)
+    assert r.returncode == 1
+    assert "formatter version differs (black 0.0.1" in r.stdout
+
+
+def test_h7_determinism_shuffled_keys_and_hash_seeds(tmp_path: Path) -> None:
+    spec = load_spec(HOSTILE / "cases" / "C6.yaml")
+
+    def reverse(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {k: reverse(node[k]) for k in reversed(list(node))}
+        if isinstance(node, list):
+            return [reverse(v) for v in node]
+        return node
+
+    trees = []
+    for i, (doc, seed) in enumerate(((spec, "0"), (reverse(spec), "1"), (spec, "random"))):
+        d = tmp_path / f"r{i}"
+        d.mkdir()
+        (d / "spec.json").write_text(json.dumps(doc))
+        r = subprocess.run([sys.executable, "-m", "generator.cli", "generate", "--no-cache", "--spec", "spec.json",
+                            "--out", "out"], cwd=d, capture_output=True, text=True,
+                           env={**ENV, "PYTHONHASHSEED": seed}, check=False)
+        assert r.returncode == 0, r.stderr
+        trees.append({k: (d / "out" / k).read_bytes() for k in snapshot(d / "out")})
+    assert trees[0] == trees[1] == trees[2]

@@ -41,7 +41,8 @@ from .model import (
 )
 from .refs import RefError, Resolver
 from .schema import child, is_null_schema, type_list
-from .typetree import Ctx, DefNode, ModuleScope, TypeBuilder, order_children, sort_fields
+from .typescope import Ctx, DefNode, ModuleScope, order_children, sort_fields
+from .typetree import TypeBuilder
 
 JSON = Any
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")

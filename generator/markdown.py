@@ -332,6 +332,10 @@ def _starts_block(line: str) -> bool:
     return marker is not None and marker.can_interrupt_paragraph()
 
 
+INDENTED_BREAK = 4
+"""A line indented this much (an indented code block in CommonMark, which cannot interrupt a paragraph) starts a
+new paragraph in the SDK's formatter."""
+
 MAX_LIST_DEPTH = 16
 """Lists nested deeper than this are read as paragraph text (bounds recursion on hostile input)."""
 
@@ -380,7 +384,8 @@ class _Parser:
     def _paragraph(self, lines: list[str], i: int) -> tuple[Block, int]:
         out = [lines[i].lstrip()]
         j = i + 1
-        while j < len(lines) and not _is_blank(lines[j]) and not _starts_block(lines[j]):
+        while j < len(lines) and not _is_blank(lines[j]) and not _starts_block(lines[j]) \
+                and _indent(lines[j]) < INDENTED_BREAK:
             out.append(lines[j].lstrip())
             j += 1
         return Paragraph(rewrite_links("\n".join(out), self.link_rewrites)), j

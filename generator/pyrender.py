@@ -104,14 +104,14 @@ class Annotator:
             if len(non_null) < len(members):
                 if len(non_null) == 1:
                     return f"{self._t('Optional')}[{self.annotation(non_null[0])}]"
-                return f"{self._t('Union')}[{', '.join(self.annotation(m) for m in non_null)}, None]"
+                return f"{self._t('Union')}[{', '.join(self._union_parts(node))}, None]"
             return f"{self._t('Union')}[{', '.join(self.annotation(m) for m in members)}]"
         if isinstance(node, Primitive):
             return _PRIMITIVE[node.kind]
         if isinstance(node, LiteralType):
             return f"{self._te('Literal')}[{', '.join(literal_value(v) for v in node.values)}]"
         if isinstance(node, ArrayType):
-            return self._array(node)
+            return self.array(node)
         if isinstance(node, MapType):
             value = "object" if node.value is None else self.annotation(node.value)
             return f"{self._t('Dict')}[str, {value}]"
@@ -127,17 +127,37 @@ class Annotator:
         assert isinstance(node, Unknown)
         return "object"
 
-    def _array(self, node: ArrayType) -> str:
+    def _union_parts(self, node: UnionType) -> list[str]:
+        """The non-null members of a nullable union, flattened, except that a nullable variant among others keeps
+        its own ``Optional[X]`` (``anyOf: [{type: string, nullable: true}, array]`` → ``Union[Optional[str], …]``,
+        as the SDK writes it)."""
+        out: list[str] = []
+        for v in node.variants:
+            if isinstance(v, UnionType):
+                inner = [m for m in flatten_union(v) if m != NULL]
+                if len(inner) == 1 and len(node.variants) > 1 and NULL in v.variants:
+                    parts = [f"{self._t('Optional')}[{self.annotation(inner[0])}]"]
+                else:
+                    parts = self._union_parts(v)
+            else:
+                parts = [] if v == NULL else [self.annotation(v)]
+            out.extend(p for p in parts if p not in out)
+        return out
+
+    def array(self, node: ArrayType, *, as_list: bool = False) -> str:
+        """``SequenceNotStr`` for strings, ``List`` for literals (and, with ``as_list``, for everything else),
+        ``Iterable`` otherwise."""
         item = node.item
         inner = self.annotation(item)
         core = strip_null(item)
-        if core == Primitive("string") or (
+        if core == Primitive("string") or isinstance(core, FileType) or (
             isinstance(core, UnionType) and Primitive("string") in flatten_union(core)
             and all(isinstance(m, Primitive) for m in flatten_union(core))
         ):
             self.imports.add_local(("_types",), "SequenceNotStr")
             return f"SequenceNotStr[{inner}]"
-        if isinstance(core, LiteralType) or (isinstance(core, NamedRef) and core.shape in ("literal", "other")):
+        if as_list or isinstance(core, LiteralType) or (
+                isinstance(core, NamedRef) and core.shape in ("literal", "other")):
             return f"{self._t('List')}[{inner}]"
         return f"{self._t('Iterable')}[{inner}]"
 
@@ -210,7 +230,7 @@ def module_context(module: Module, header: Sequence[str], link_rewrites: Sequenc
         if isinstance(d, ClassDef):
             defs.append(_class_ctx(d, imports, link_rewrites))
         else:  # a module-level alias is evaluated at import time: forward references are quoted
-            defs.append(_alias_ctx(d, imports, defined))
+            defs.append(_alias_ctx(d, imports, defined, root=d.name == module.main_name))
         defined.add(d.name)
     previous = "assign"  # the ``__all__`` assignment
     for dc in defs:  # two blank lines around classes, one between assignments (black/ruff layout)
@@ -244,8 +264,13 @@ def _class_ctx(d: ClassDef, imports: Imports, link_rewrites: Sequence[tuple[str,
     return DefCtx("class", escape.identifier(d.name), bases=", ".join(bases) + total, docstring=doc, fields=fields)
 
 
-def _alias_ctx(d: AliasDef, imports: Imports, defined: set[str]) -> DefCtx:
-    value = Annotator(imports, defined=defined).annotation(d.type)
+def _alias_ctx(d: AliasDef, imports: Imports, defined: set[str], *, root: bool = False) -> DefCtx:
+    annotator = Annotator(imports, defined=defined)
+    if root and isinstance(d.type, ArrayType):
+        # a module whose type is an array says `List[X]` where a field would say `Iterable[X]` (as the SDK does)
+        value = annotator.array(d.type, as_list=True)
+    else:
+        value = annotator.annotation(d.type)
     if d.annotated:
         imports.typing_extensions.add("TypeAlias")
         return DefCtx("alias", escape.identifier(d.name), value=value)

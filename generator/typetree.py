@@ -9,7 +9,6 @@ definition, with array items singularised and union variants suffixed (STYLE R3.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from . import naming
@@ -19,7 +18,6 @@ from .model import (
     AliasDef,
     ArrayType,
     ClassDef,
-    Definition,
     Field,
     FileType,
     LiteralType,
@@ -35,71 +33,24 @@ from .model import (
     make_nullable,
     strip_null,
 )
-from .schema import ANNOTATION_KEYS, Resolve, child, description_of, is_null_schema, merge_object, type_list
+from .schema import Resolve, child, description_of, is_null_schema, merge_object, type_list
+from .typescope import (
+    Ctx,
+    DefNode,
+    _annotation_only,
+    _has_record,
+    _type_const,
+    order_children,
+    sort_fields,
+)
 
 JSON = Any
 NamedLookup = Callable[[str], TypeNode | None]
 
 _PRIMITIVES = {"string": "string", "integer": "integer", "number": "number", "boolean": "boolean", "null": "null"}
 MAX_DEPTH = 64
-
-
-@dataclass
-class DefNode:
-    definition: Definition
-    children: list[DefNode] = field(default_factory=list)
-
-    def postorder(self) -> list[Definition]:
-        out: list[Definition] = []
-        for c in self.children:
-            out.extend(c.postorder())
-        out.append(self.definition)
-        return out
-
-    def preorder(self) -> list[Definition]:
-        out: list[Definition] = [self.definition]
-        for c in self.children:
-            out.extend(c.preorder())
-        return out
-
-
-@dataclass
-class ModuleScope:
-    """Names and definitions of one module under construction."""
-
-    names: set[str] = field(default_factory=set)
-    # schema pointer -> name of the definition being built from it (its ancestors): a schema met again inside
-    # itself is recursion and becomes a (forward) reference to that definition
-    by_pointer: dict[str, str] = field(default_factory=dict)
-
-    def claim(self, wanted: str) -> str:
-        name = naming.class_name(wanted)
-        candidate, n = name, 2
-        while candidate in self.names:
-            candidate = f"{name}{n}"
-            n += 1
-        self.names.add(candidate)
-        return candidate
-
-
-@dataclass(frozen=True)
-class Ctx:
-    scope: ModuleScope
-    path: tuple[str, ...]  # name segments (snake or Pascal words) below the module root
-    owner: DefNode
-    depth: int = 0
-
-    def name(self) -> str:
-        return "".join(naming.pascal(p) for p in self.path)
-
-    def under(self, *segments: str, owner: DefNode | None = None) -> Ctx:
-        return Ctx(self.scope, self.path + segments, owner or self.owner, self.depth + 1)
-
-    def items(self) -> Ctx:
-        if not self.path:
-            return Ctx(self.scope, self.path, self.owner, self.depth + 1)
-        last = naming.singular_name(naming.snake(self.path[-1]) or self.path[-1])
-        return Ctx(self.scope, (*self.path[:-1], last), self.owner, self.depth + 1)
+MAX_ENUM = 5_000  # larger enums are widened (a Literal of 100k values helps nobody and costs seconds)
+_PRIMITIVE_OF = {str: "string", int: "integer", float: "number", bool: "boolean"}
 
 
 class TypeBuilder:
@@ -118,13 +69,19 @@ class TypeBuilder:
             self.diags.error("schema-too-deep", f"schema nesting deeper than {MAX_DEPTH}", file=self.file,
                              pointer=pointer)
             return Unknown()
-        if not top:
-            ref = self.named(pointer)
-            if ref is not None:
-                return ref
-        if not isinstance(node, Mapping):
-            return Unknown()
-        nullable = node.get("nullable") is True
+        nullable = False
+        for hop in range(10_000):  # follow `$ref` aliases iteratively: long chains must not recurse
+            if not top or hop:
+                ref = self.named(pointer)
+                if ref is not None:
+                    return make_nullable(ref) if nullable else ref
+            if not isinstance(node, Mapping):
+                return Unknown()
+            nullable = nullable or node.get("nullable") is True
+            target = node.get("$ref")
+            if not isinstance(target, str) or "properties" in node or "allOf" in node:
+                break
+            pointer, node = self.resolve(target, pointer)
         t = self._convert(node, pointer, ctx)
         return make_nullable(t) if nullable else t
 
@@ -186,7 +143,7 @@ class TypeBuilder:
                 members = schema.get(key)
                 if isinstance(members, list):
                     non_null = [m for m in members if not is_null_schema(m) and not _annotation_only(m)]
-                    if len(non_null) == 1:
+                    if len(non_null) == 1 or (non_null and key != "allOf"):  # a union: its first variant's
                         pointer, schema = child(pointer, key, members.index(non_null[0])), non_null[0]
                         break
             else:
@@ -293,7 +250,41 @@ class TypeBuilder:
                     variants = self._variants(members, child(pointer, key), ctx, ctx.owner)
                     t: TypeNode = variants[0] if len(variants) == 1 else UnionType(tuple(variants))
                     return make_nullable(t) if nullable else t
+            items = self._array_item_union(node, pointer, ctx)
+            if items is not None:
+                return items
         return self.to_type(node, pointer, ctx, top=True)
+
+    def _array_item_union(self, node: Mapping[str, JSON], pointer: str, ctx: Ctx) -> TypeNode | None:
+        """A module that is an array of a union (``List[X]``) defines the union ``X`` locally, as the SDK does
+        (even when ``X`` is a named type elsewhere): named after the item's named type, else after the
+        referenced schema (``<Schema>Param``, variants unprefixed), else ``<Module>Item`` (variants prefixed)."""
+        items = node.get("items")
+        if "items" not in node or not isinstance(items, Mapping) or not isinstance(ctx.owner.definition, AliasDef):
+            return None
+        items_ptr = child(pointer, "items")
+        target_ptr, target = items_ptr, items
+        path: tuple[str, ...]
+        if isinstance(items.get("$ref"), str) and "properties" not in items:
+            target_ptr, target = self.resolve(items["$ref"], items_ptr)
+            named = self.named(target_ptr)
+            wanted = named.name if isinstance(named, NamedRef) else target_ptr.rsplit("/", 1)[-1] + "Param"
+            path = ()
+        else:
+            wanted = ctx.owner.definition.name + "Item"
+            path = (wanted,)
+        if not isinstance(target, Mapping) or not any(isinstance(target.get(k), list) for k in ("anyOf", "oneOf")):
+            return None
+        alias_node = DefNode(AliasDef(name=ctx.scope.claim(wanted), type=Unknown(), pointer=target_ptr))
+        t = self.alias_type(target, target_ptr, Ctx(ctx.scope, path, alias_node, ctx.depth + 1))
+        union = strip_null(t)
+        if not isinstance(union, UnionType) or (not alias_node.children and not _has_record(union)):
+            ctx.scope.names.discard(alias_node.definition.name)
+            return None  # a union of plain values stays inline
+        assert isinstance(alias_node.definition, AliasDef)
+        alias_node.definition.type = t
+        ctx.owner.children.append(alias_node)
+        return ArrayType(LocalRef(alias_node.definition.name))
 
     def _variants(self, members: list[JSON], pointer: str, ctx: Ctx, owner: DefNode) -> list[TypeNode]:
         indexed = [(i, m) for i, m in enumerate(members) if not is_null_schema(m)]
@@ -314,8 +305,10 @@ class TypeBuilder:
         alias_node = DefNode(AliasDef(name="", type=Unknown(), pointer=owner_pointer))
         variants = self._variants(members, pointer, ctx, alias_node)
         union: TypeNode = variants[0] if len(variants) == 1 else UnionType(tuple(variants))
-        if isinstance(union, UnionType) and (alias_node.children or _has_record(union)):
-            # a union of records (inline classes or named TypedDicts) is a named module-level alias
+        if isinstance(union, UnionType) and (any(isinstance(m, LocalRef) for m in flatten_union(union))
+                                             or _has_record(union)):
+            # a union of records (inline classes or named TypedDicts) is a named module-level alias; records
+            # only inside a variant (`Union[str, Iterable[Part]]`) leave the union inline
             assert isinstance(alias_node.definition, AliasDef)
             alias_node.definition.name = ctx.scope.claim(ctx.name() or "Union")
             alias_node.definition.type = UnionType(flatten_union(union))
@@ -344,6 +337,9 @@ class TypeBuilder:
             candidates.append(target["title"])
         if tag is not None:
             candidates.append(tag)
+        props = target.get("properties") if isinstance(target, Mapping) else None
+        if isinstance(props, Mapping) and len(props) == 1:  # an untitled one-key record: by its key (`VoiceID`)
+            candidates.append(next(iter(props)))
         for c in candidates:
             name = naming.pascal(c)
             if name and name not in used:
@@ -362,6 +358,11 @@ class TypeBuilder:
         return node
 
     def _literal(self, values: list[JSON], pointer: str) -> TypeNode:
+        if len(values) > MAX_ENUM:
+            self.diags.warning("enum-too-large", f"enum has {len(values)} values (limit {MAX_ENUM}); the type is "
+                               "widened to the values' base type", file=self.file, pointer=pointer)
+            kinds = {_PRIMITIVE_OF.get(type(v), "object") for v in values}
+            return Primitive(kinds.pop()) if len(kinds) == 1 and "object" not in kinds else Unknown()  # type: ignore[arg-type]
         simple: list[LiteralValue] = []
         widened: list[TypeNode] = []
         nullable = False
@@ -385,54 +386,3 @@ class TypeBuilder:
             return NULL
         t: TypeNode = members[0] if len(members) == 1 else UnionType(tuple(members))
         return make_nullable(t) if nullable else t
-
-
-def _type_const(node: JSON) -> str | None:
-    """The const value of an object schema's ``type`` property (``const`` or a one-value ``enum``)."""
-    props = node.get("properties") if isinstance(node, Mapping) else None
-    tprop = props.get("type") if isinstance(props, Mapping) else None
-    if isinstance(tprop, Mapping):
-        enum = tprop.get("enum")
-        val = tprop.get("const", enum[0] if isinstance(enum, list) and len(enum) == 1 else None)
-        if isinstance(val, str):
-            return val
-    return None
-
-
-def _annotation_only(node: JSON) -> bool:
-    """A schema that only annotates (``{nullable: true}``, ``{description: ...}``): no type of its own."""
-    return isinstance(node, Mapping) and bool(node) and all(k in ANNOTATION_KEYS or k.startswith("x-") for k in node)
-
-
-def _has_record(union: UnionType) -> bool:
-    return any(isinstance(m, NamedRef) and m.shape in ("object", "union") for m in flatten_union(union))
-
-
-def _local_names(node: TypeNode) -> list[str]:
-    if isinstance(node, LocalRef):
-        return [node.name]
-    if isinstance(node, UnionType):
-        return [n for v in node.variants for n in _local_names(v)]
-    if isinstance(node, ArrayType):
-        return _local_names(node.item)
-    if isinstance(node, MapType) and node.value is not None:
-        return _local_names(node.value)
-    return []
-
-
-def order_children(owner: DefNode, fields: list[Field]) -> None:
-    """Put the nested definitions in the order of the (sorted) fields that use them (STYLE §2)."""
-    rank: dict[str, int] = {}
-    for i, f in enumerate(fields):
-        for name in _local_names(f.type):
-            rank.setdefault(name, i)
-    owner.children.sort(key=lambda c: rank.get(c.definition.name, len(fields)))
-
-
-def sort_fields(fields: list[Field]) -> list[Field]:
-    """Required fields, then optional ones; alphabetical within each group with ``id`` first (STYLE R4.1)."""
-
-    def key(f: Field) -> tuple[int, int, str]:
-        return (0 if f.required else 1, 0 if f.name == "id" else 1, f.name)
-
-    return sorted(fields, key=key)

@@ -43,6 +43,8 @@ OPENAI_MODULES = tuple(
         "shared_params/reasoning",  # shared_params module
         "evals/create_eval_jsonl_run_data_source_param",  # initialisms in names
         "embedding_create_params",
+        "beta/beta_response_custom_tool_call_param",  # class docstring taken from the field's anyOf wrapper
+        "chat/chat_completion_assistant_message_param",  # Union[str, Iterable[Part], None] stays inline
     )
 )
 

@@ -113,3 +113,78 @@ def test_inline_class_without_description_takes_its_fields(tmp_path: Path) -> No
     assert 'class Owner(TypedDict, total=False):\n    """Who owns it."""\n\n    name: str\n' in create
     assert '    owner: Optional[Owner]\n    """Who owns it."""\n' in create
     assert 'class Vet(TypedDict, total=False):\n    """The vet."""\n\n    name: str\n' in create
+
+
+ARRAY_CONFIG = """
+targets: {python: {package_name: pkg}}
+typegen: {spec: spec.yaml, out: out, generated_header: "File generated for tests.", support_modules: false}
+resources:
+  pets:
+    methods:
+      create: post /pets
+    models:
+      pet_list: '#/components/schemas/PetList'
+      name_list: '#/components/schemas/NameList'
+"""
+
+
+def test_array_module_is_a_list_of_a_local_item_union(tmp_path: Path) -> None:
+    spec = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"},
+            "paths": {"/pets": {"post": {"requestBody": {"content": {"application/json": {"schema": {
+                "type": "object", "properties": {
+                    "pets": {"$ref": "#/components/schemas/PetList"},
+                    "names": {"$ref": "#/components/schemas/NameList"},
+                    "note": {"anyOf": [{"type": "string"}, {"type": "array", "items": {
+                        "type": "object", "properties": {"text": {"type": "string"}}}}]},
+                }}}}}}}},
+            "components": {"schemas": {
+                "PetList": {"type": "array", "items": {"$ref": "#/components/schemas/Pet"}},
+                "Pet": {"anyOf": [
+                    {"type": "object", "properties": {"type": {"type": "string", "enum": ["cat"]}}},
+                    {"type": "object", "properties": {"type": {"type": "string", "enum": ["dog"]}}},
+                ]},
+                "NameList": {"type": "array", "items": {"type": "string"}},
+            }}}
+    (tmp_path / "spec.yaml").write_text(yaml.safe_dump(spec))
+    (tmp_path / "config.yml").write_text(ARRAY_CONFIG)
+    files = run(Options(config=tmp_path / "config.yml", use_cache=False), Diagnostics()).files
+    pets = files["pkg/types/pet_list_param.py"]
+    assert '__all__ = ["PetListParam", "PetParam", "Cat", "Dog"]' in pets
+    assert "PetParam: TypeAlias = Union[Cat, Dog]\n" in pets
+    assert pets.endswith("PetListParam: TypeAlias = List[PetParam]\n")
+    assert files["pkg/types/name_list.py"].endswith(": TypeAlias = SequenceNotStr[str]\n")  # no List here
+    create = files["pkg/types/pet_create_params.py"]
+    assert "    note: Union[str, Iterable[NoteUnionMember1]]\n" in create
+    assert "TypeAlias" not in create
+
+
+def test_untitled_one_key_variant_is_named_by_its_key(tmp_path: Path) -> None:
+    spec: dict[str, Any] = {"paths": {"/pets": {"post": {"requestBody": {"content": {"application/json": {"schema": {
+        "type": "object", "properties": {"voice": {"anyOf": [
+            {"type": "string"},
+            {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}},
+            {"type": "object", "properties": {"a": {"type": "string"}, "b": {"type": "string"}}},
+        ]}}}}}}}}}}
+    create = generate(tmp_path, spec)["pkg/types/pet_create_params.py"]
+    assert "class VoiceID(TypedDict, total=False):\n    id: Required[str]\n" in create
+    assert "class VoiceUnionMember2(TypedDict, total=False):" in create
+    assert "Voice: TypeAlias = Union[str, VoiceID, VoiceUnionMember2]" in create
+
+
+def test_union_without_description_takes_its_first_variants_and_binary_arrays_are_sequences(tmp_path: Path) -> None:
+    spec: dict[str, Any] = {
+        "paths": {"/pets": {"post": {"requestBody": {"content": {"multipart/form-data": {"schema": {
+            "type": "object", "properties": {
+                "action": {"anyOf": [{"$ref": "#/components/schemas/Click"}, {"$ref": "#/components/schemas/Wait"}]},
+                "files": {"anyOf": [
+                    {"type": "array", "items": {"type": "string", "format": "binary"}, "description": "Files."},
+                    {"type": "string", "format": "binary"}]},
+            }}}}}}}},
+        "components": {"schemas": {
+            "Click": {"type": "object", "description": "A click.", "properties": {"x": {"type": "integer"}}},
+            "Wait": {"type": "object", "description": "A wait.", "properties": {"ms": {"type": "integer"}}},
+        }},
+    }
+    create = generate(tmp_path, spec)["pkg/types/pet_create_params.py"]
+    assert '    action: Action\n    """A click."""\n' in create
+    assert '    files: Union[SequenceNotStr[FileTypes], FileTypes]\n    """Files."""\n' in create

@@ -932,3 +932,15 @@ def test_class_docstring_keeps_raw_text_after_the_summary() -> None:
                              "second raw line\n\nthird", reflow=False)
     assert lines == ('"""\n    First line that is long enough to need the next layout, really long indeed, yes.\n'
                      "    second raw line\n\n    third\n    \"\"\"")
+
+
+def test_deeply_indented_line_starts_a_new_paragraph() -> None:
+    raw = ("Set of 16 key-value pairs that can be attached to an object. This can be         useful for storing "
+           "additional information.\n                    Keys are strings with a maximum length of 64 characters.")
+    assert python_docstring(raw) == (
+        '"""Set of 16 key-value pairs that can be attached to an object.\n\n'
+        "    This can be useful for storing additional information.\n\n"
+        '    Keys are strings with a maximum length of 64 characters.\n    """'
+    )
+    assert python_docstring("A paragraph\n  continued by a slightly indented line.") == \
+        '"""A paragraph continued by a slightly indented line."""'

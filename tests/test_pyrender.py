@@ -105,3 +105,11 @@ def test_literal_values_are_escaped() -> None:
     assert literal_value('a"b') == "'a\"b'"
     assert literal_value("it's") == '"it\'s"'
     assert literal_value("\\") == '"\\\\"'
+
+
+def test_nullable_variant_among_others_keeps_its_optional() -> None:
+    nested = UnionType((UnionType((STR, NULL)), ArrayType(STR)))
+    assert ann(nested)[0] == "Union[Optional[str], SequenceNotStr[str], None]"
+    flat = UnionType((STR, ArrayType(STR), NULL))
+    assert ann(flat)[0] == "Union[str, SequenceNotStr[str], None]"
+    assert ann(UnionType((UnionType((STR, INT)), NULL)))[0] == "Union[str, int, None]"

@@ -9,7 +9,6 @@ from .._types import SequenceNotStr
 
 __all__ = [
     "ResponseCreateParamsBase",
-    "Input",
     "InputUnionMember1",
     "InputUnionMember1WebSearchCall",
     "InputUnionMember1FileSearchCall",
@@ -22,7 +21,6 @@ __all__ = [
     "InputUnionMember1McpListTools",
     "InputUnionMember1McpListToolsTool",
     "InputUnionMember1Message",
-    "InputUnionMember1MessageContent",
     "InputUnionMember1MessageContentUnionMember1",
     "InputUnionMember1MessageContentUnionMember1InputText",
     "InputUnionMember1MessageContentUnionMember1InputImage",
@@ -52,7 +50,7 @@ __all__ = [
 
 
 class ResponseCreateParamsBase(TypedDict, total=False):
-    input: Required[Input]
+    input: Required[Union[str, Iterable[InputUnionMember1]]]
     """Input message(s) to create the response."""
 
     model: Required[str]
@@ -375,10 +373,6 @@ InputUnionMember1MessageContentUnionMember2: TypeAlias = Union[
     InputUnionMember1MessageContentUnionMember2OutputText, InputUnionMember1MessageContentUnionMember2Refusal
 ]
 
-InputUnionMember1MessageContent: TypeAlias = Union[
-    str, Iterable[InputUnionMember1MessageContentUnionMember1], Iterable[InputUnionMember1MessageContentUnionMember2]
-]
-
 
 class InputUnionMember1Message(TypedDict, total=False):
     """Corresponds to the various Message types in the Responses API.
@@ -386,7 +380,13 @@ class InputUnionMember1Message(TypedDict, total=False):
     They are all under one type because the Responses API gives them all the same "type" value, and there is no way to tell them apart in certain scenarios.
     """
 
-    content: Required[InputUnionMember1MessageContent]
+    content: Required[
+        Union[
+            str,
+            Iterable[InputUnionMember1MessageContentUnionMember1],
+            Iterable[InputUnionMember1MessageContentUnionMember2],
+        ]
+    ]
 
     role: Required[Union[Literal["system"], Literal["developer"], Literal["user"], Literal["assistant"]]]
 
@@ -408,8 +408,6 @@ InputUnionMember1: TypeAlias = Union[
     InputUnionMember1McpListTools,
     InputUnionMember1Message,
 ]
-
-Input: TypeAlias = Union[str, Iterable[InputUnionMember1]]
 
 
 class TextFormat(TypedDict, total=False):

@@ -1,0 +1,123 @@
+"""The scaffolding of a module under construction (definition tree, names, naming context) and the small
+pure helpers of :mod:`generator.typetree` (field order, child order, union classification)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import naming
+from .model import ArrayType, Definition, Field, LocalRef, MapType, NamedRef, TypeNode, UnionType, flatten_union
+from .schema import ANNOTATION_KEYS
+
+JSON = Any
+
+
+@dataclass
+class DefNode:
+    definition: Definition
+    children: list[DefNode] = field(default_factory=list)
+
+    def postorder(self) -> list[Definition]:
+        out: list[Definition] = []
+        for c in self.children:
+            out.extend(c.postorder())
+        out.append(self.definition)
+        return out
+
+    def preorder(self) -> list[Definition]:
+        out: list[Definition] = [self.definition]
+        for c in self.children:
+            out.extend(c.preorder())
+        return out
+
+
+@dataclass
+class ModuleScope:
+    """Names and definitions of one module under construction."""
+
+    names: set[str] = field(default_factory=set)
+    # schema pointer -> name of the definition being built from it (its ancestors): a schema met again inside
+    # itself is recursion and becomes a (forward) reference to that definition
+    by_pointer: dict[str, str] = field(default_factory=dict)
+
+    def claim(self, wanted: str) -> str:
+        name = naming.class_name(wanted)
+        candidate, n = name, 2
+        while candidate in self.names:
+            candidate = f"{name}{n}"
+            n += 1
+        self.names.add(candidate)
+        return candidate
+
+
+@dataclass(frozen=True)
+class Ctx:
+    scope: ModuleScope
+    path: tuple[str, ...]  # name segments (snake or Pascal words) below the module root
+    owner: DefNode
+    depth: int = 0
+
+    def name(self) -> str:
+        return "".join(naming.pascal(p) for p in self.path)
+
+    def under(self, *segments: str, owner: DefNode | None = None) -> Ctx:
+        return Ctx(self.scope, self.path + segments, owner or self.owner, self.depth + 1)
+
+    def items(self) -> Ctx:
+        if not self.path:
+            return Ctx(self.scope, self.path, self.owner, self.depth + 1)
+        last = naming.singular_name(naming.snake(self.path[-1]) or self.path[-1])
+        return Ctx(self.scope, (*self.path[:-1], last), self.owner, self.depth + 1)
+
+
+def _type_const(node: JSON) -> str | None:
+    """The const value of an object schema's ``type`` property (``const`` or a one-value ``enum``)."""
+    props = node.get("properties") if isinstance(node, Mapping) else None
+    tprop = props.get("type") if isinstance(props, Mapping) else None
+    if isinstance(tprop, Mapping):
+        enum = tprop.get("enum")
+        val = tprop.get("const", enum[0] if isinstance(enum, list) and len(enum) == 1 else None)
+        if isinstance(val, str):
+            return val
+    return None
+
+
+def _annotation_only(node: JSON) -> bool:
+    """A schema that only annotates (``{nullable: true}``, ``{description: ...}``): no type of its own."""
+    return isinstance(node, Mapping) and bool(node) and all(k in ANNOTATION_KEYS or k.startswith("x-") for k in node)
+
+
+def _has_record(union: UnionType) -> bool:
+    return any(isinstance(m, NamedRef) and m.shape in ("object", "union") for m in flatten_union(union))
+
+
+def _local_names(node: TypeNode) -> list[str]:
+    if isinstance(node, LocalRef):
+        return [node.name]
+    if isinstance(node, UnionType):
+        return [n for v in node.variants for n in _local_names(v)]
+    if isinstance(node, ArrayType):
+        return _local_names(node.item)
+    if isinstance(node, MapType) and node.value is not None:
+        return _local_names(node.value)
+    return []
+
+
+def order_children(owner: DefNode, fields: list[Field]) -> None:
+    """Put the nested definitions in the order of the (sorted) fields that use them (STYLE §2)."""
+    rank: dict[str, int] = {}
+    for i, f in enumerate(fields):
+        for name in _local_names(f.type):
+            rank.setdefault(name, i)
+    owner.children.sort(key=lambda c: rank.get(c.definition.name, len(fields)))
+
+
+def sort_fields(fields: list[Field]) -> list[Field]:
+    """Required fields, then optional ones; alphabetical within each group with ``id`` first (STYLE R4.1)."""
+
+    def key(f: Field) -> tuple[int, int, str]:
+        return (0 if f.required else 1, 0 if f.name == "id" else 1, f.name)
+
+    return sorted(fields, key=key)

@@ -331,10 +331,10 @@ class TypeBuilder:
         tag = _type_const(target)
         if tag is not None and discriminated:
             candidates.append(tag)
-        if pointer.startswith("#/components/schemas/") and pointer.count("/") == 3:
-            candidates.append(pointer.rsplit("/", 1)[1].replace("~1", "/").replace("~0", "~"))
         if isinstance(target, Mapping) and isinstance(target.get("title"), str):
             candidates.append(target["title"])
+        if pointer.startswith("#/components/schemas/") and pointer.count("/") == 3:
+            candidates.append(pointer.rsplit("/", 1)[1].replace("~1", "/").replace("~0", "~"))
         if tag is not None:
             candidates.append(tag)
         props = target.get("properties") if isinstance(target, Mapping) else None

@@ -188,3 +188,19 @@ def test_union_without_description_takes_its_first_variants_and_binary_arrays_ar
     create = generate(tmp_path, spec)["pkg/types/pet_create_params.py"]
     assert '    action: Action\n    """A click."""\n' in create
     assert '    files: Union[SequenceNotStr[FileTypes], FileTypes]\n    """Files."""\n' in create
+
+
+def test_union_variants_are_named_by_title_before_component_name(tmp_path: Path) -> None:
+    spec: dict[str, Any] = {
+        "paths": {"/pets": {"post": {"requestBody": {"content": {"application/json": {"schema": {
+            "type": "object", "properties": {"filter": {"anyOf": [
+                {"$ref": "#/components/schemas/BetaComparisonFilter"}, {"$ref": "#/components/schemas/Other"}]}},
+        }}}}}}},
+        "components": {"schemas": {
+            "BetaComparisonFilter": {"type": "object", "title": "Comparison Filter",
+                                     "properties": {"key": {"type": "string"}}},
+            "Other": {"type": "object", "properties": {"a": {"type": "string"}, "b": {"type": "string"}}},
+        }},
+    }
+    create = generate(tmp_path, spec)["pkg/types/pet_create_params.py"]
+    assert "Filter: TypeAlias = Union[FilterComparisonFilter, FilterOther]" in create

@@ -77,6 +77,10 @@ class TypeBuilder:
                     return make_nullable(ref) if nullable else ref
             if not isinstance(node, Mapping):
                 return Unknown()
+            for key in node:
+                if key.startswith(("x-python", "x-py-")):  # code-bearing extensions are never emitted
+                    self.diags.warning("extension-ignored", f"extension {key!r} is not supported and is ignored",
+                                       file=self.file, pointer=child(pointer, key))
             nullable = nullable or node.get("nullable") is True
             target = node.get("$ref")
             if not isinstance(target, str) or "properties" in node or "allOf" in node:

@@ -126,7 +126,7 @@ def main() -> None:
     case("F3", wrap("Target: {type: object, properties: {a: {enum: [1, '1', true, null]}}}"), "SAFE")
     case("F5", wrap("Target: {type: object, properties: {a: {enum: [{a: 1}, [1, 2]]}}}"), "SAFE", warn="enum-widened")
     case("F6", wrap("Target: {type: object, properties: {a: {type: integer, x-python-type: \"int; __import__('os')\","
-                    " x-python-import: \"os\\nprint(1)\"}}}"), "SAFE")
+                    " x-python-import: \"os\\nprint(1)\"}}}"), "SAFE", warn="extension-ignored")
     # G. shape
     case("G1", 'swagger: "2.0"\ninfo: {title: t, version: "1"}\npaths: {}\n', "ERR", code="spec-version")
     case("G1b", "info: {title: t, version: '1'}\npaths: {}\n", "ERR", code="spec-version")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.config import (
+from generator.config.config import (
     DEFAULT_GENERATED_HEADER,
     Config,
     find_config,

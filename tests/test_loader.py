@@ -1,4 +1,4 @@
-"""generator.loader: hardened YAML/JSON loading (HOSTILE.md section A), positions, limits and the parse cache."""
+"""generator.load.loader: hardened YAML/JSON loading (HOSTILE.md section A), positions, limits and the parse cache."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from generator import loader
 from generator.diagnostics import Diagnostic, Diagnostics, Level, TypegenError
-from generator.loader import Document, Limits, load_document
+from generator.load import loader
+from generator.load.loader import Document, Limits, load_document
 
 ROOT = Path(__file__).resolve().parent.parent
 WRAPPER = 'openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths: {}\n'  # 3 lines
@@ -98,7 +98,7 @@ def test_tags_are_refused_in_a_subprocess_with_audit_hook(tmp_path: Path) -> Non
                 seen.append("open secrets")
         sys.addaudithook(hook)
         from pathlib import Path
-        from generator.loader import load_document
+        from generator.load.loader import load_document
         from generator.diagnostics import Diagnostics, TypegenError
         codes = []
         for name in ("a1.yaml", "a2.yaml"):
@@ -484,7 +484,7 @@ def test_pure_python_fallback_loader(tmp_path: Path) -> None:
         if hasattr(yaml, "CSafeLoader"):
             del yaml.CSafeLoader
         from pathlib import Path
-        from generator import loader
+        from generator.load import loader
         from generator.diagnostics import Diagnostics, TypegenError
         assert loader._BaseLoader is yaml.SafeLoader
         print(loader.load_document(Path("ok.yaml"), Diagnostics()).data)

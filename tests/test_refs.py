@@ -1,4 +1,4 @@
-"""generator.refs: $ref policy, local resolution (HOSTILE.md section B) and bundling of relative file refs."""
+"""generator.load.refs: $ref policy, local resolution (HOSTILE.md section B) and bundling of relative file refs."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from generator.diagnostics import Diagnostic, Diagnostics, Level, TypegenError
-from generator.loader import Document, load_document
-from generator.refs import (
+from generator.load.loader import Document, load_document
+from generator.load.refs import (
     Deref,
     RefError,
     Resolver,
@@ -533,8 +533,8 @@ def test_bundle_opens_nothing_outside_the_tree(tmp_path: Path) -> None:
         opened = []
         sys.addaudithook(lambda e, a: opened.append(str(a[0])) if e == "open" and "/etc/" in str(a[0]) else None)
         from pathlib import Path
-        from generator.loader import load_document
-        from generator.refs import bundle_external_refs
+        from generator.load.loader import load_document
+        from generator.load.refs import bundle_external_refs
         from generator.diagnostics import Diagnostics, TypegenError
         diags = Diagnostics()
         try:

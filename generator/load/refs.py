@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from .diagnostics import Diagnostics, TypegenError
-from .loader import Document, Limits, load_document, pointer_from_tokens, unescape_token
+from generator.diagnostics import Diagnostics, TypegenError
+from generator.load.loader import Document, Limits, load_document, pointer_from_tokens, unescape_token
 
 JSON = Any
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
@@ -708,7 +708,7 @@ def bundle_external_refs(doc: Document, diags: Diagnostics, *, limits: Limits = 
     its own name. Refs in other positions (operations, path items, tag descriptions, code samples ...) are
     replaced by a copy of their target; discriminator mapping values that are file refs are rewritten too.
     ``#/x-typegen-bundled`` records where each copied component came from. Each file is loaded once with
-    :func:`~generator.loader.load_document` (same hardening and limits); remote and ``file:`` refs are refused,
+    :func:`~generator.load.loader.load_document` (same hardening and limits); remote and ``file:`` refs are refused,
     and so is any path (after resolving symlinks) outside the root spec's directory.
     Raises TypegenError if any reference could not be bundled."""
     bundler = _Bundler(doc, diags, limits, bundle_limits)

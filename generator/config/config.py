@@ -21,9 +21,9 @@ from typing import Any
 
 import yaml
 
-from . import escape
-from .diagnostics import Diagnostics
-from .schema import child, escape_pointer_token
+from generator.diagnostics import Diagnostics
+from generator.load.schema import child, escape_pointer_token
+from generator.text import escape
 
 JSON = Any
 
@@ -99,7 +99,7 @@ class Resource:
 @dataclass(frozen=True)
 class Transformation:
     """One ``openapi.transformations`` entry; ``args`` is the raw mapping (read-only by convention). The command
-    and the shape of its args are checked by :mod:`generator.transforms`."""
+    and the shape of its args are checked by :mod:`generator.config.transforms`."""
 
     index: int
     command: str

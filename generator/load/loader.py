@@ -45,7 +45,7 @@ from typing import Any, Literal, NoReturn
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .diagnostics import Diagnostics, TypegenError
+from generator.diagnostics import Diagnostics, TypegenError
 
 LOADER_VERSION = "1"
 MB = 1024 * 1024

@@ -1,7 +1,7 @@
 """Docstring and JSDoc layout of a description (STYLE.md "Docstrings", D1-D11, and "TypeScript JSDoc").
 
-The text is parsed and re-wrapped by :mod:`generator.markdown` (D2-D4, links D10); this module chooses the
-layout and adds quotes and indentation. Escaping goes through :mod:`generator.escape` only (D11).
+The text is parsed and re-wrapped by :mod:`generator.text.markdown` (D2-D4, links D10); this module chooses the
+layout and adds quotes and indentation. Escaping goes through :mod:`generator.text.escape` only (D11).
 
 Python layouts (D5), where ``I`` is the field indent and lines are wrapped at 80 text columns, indent not counted:
 
@@ -27,8 +27,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .escape import docstring_text, jsdoc_text
-from .markdown import (
+from generator.text.escape import docstring_text, jsdoc_text
+from generator.text.markdown import (
     WIDTH,
     Block,
     LinkRewrites,

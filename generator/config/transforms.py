@@ -45,10 +45,10 @@ from jsonpath_ng.exceptions import JSONPathError
 from jsonpath_ng.ext.parser import parse as parse_jsonpath
 from jsonpath_ng.jsonpath import Child, DatumInContext, Fields, Index, Root, This
 
-from . import escape
-from .config import Transformation, normalise_schema_ref
-from .diagnostics import Diagnostics
-from .schema import child
+from generator.config.config import Transformation, normalise_schema_ref
+from generator.diagnostics import Diagnostics
+from generator.load.schema import child
+from generator.text import escape
 
 JSON = Any
 Key = str | int

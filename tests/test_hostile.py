@@ -258,3 +258,60 @@ def test_h7_determinism_shuffled_keys_and_hash_seeds(tmp_path: Path) -> None:
         assert r.returncode == 0, r.stderr
         trees.append({k: (d / "out" / k).read_bytes() for k in snapshot(d / "out")})
     assert trees[0] == trees[1] == trees[2]
+
+
+# ------------------------------------------------------------------------------------------------------------
+# Bad input, spec side (HOSTILE.md kinds I and J, issue 10): tests/hostile/expected_bad_input.yaml
+BAD_INPUT: dict[str, dict[str, Any]] = yaml.safe_load((HOSTILE / "expected_bad_input.yaml").read_text())
+
+
+def _required_and_keys(tmp: Path, out: Path, classes: list[str]) -> dict[str, list[str]]:
+    code = ("import importlib, json, pathlib, sys, typing\nfrom typing_extensions import is_typeddict\n"
+            "found = {}\nfor p in sorted(pathlib.Path(sys.argv[1]).rglob('*.py')):\n"
+            "    m = importlib.import_module(p.relative_to(sys.argv[1]).with_suffix('').as_posix().replace('/', '.'))\n"
+            "    for k, v in vars(m).items():\n"
+            "        if is_typeddict(v) and v.__module__ == m.__name__ and k in sys.argv[2:]:\n"
+            "            found[k] = sorted(typing.get_type_hints(v, include_extras=True))\n"
+            "print(json.dumps(found))\n")
+    r = subprocess.run([sys.executable, "-c", code, str(out), *classes], cwd=tmp, capture_output=True, text=True,
+                       env={**ENV, "PYTHONPATH": f"{ROOT}:{out}"}, check=False)
+    assert r.returncode == 0, r.stderr[-2000:]
+    found: dict[str, list[str]] = json.loads(r.stdout)
+    return found
+
+
+@pytest.mark.parametrize("cid", sorted(BAD_INPUT))
+def test_bad_input_case(cid: str, tmp_path: Path) -> None:
+    case = BAD_INPUT[cid]
+    source = HOSTILE / "cases" / case["file"]
+    if "/" in case["file"]:
+        shutil.copytree(source.parent, tmp_path / source.parent.name)
+        spec = tmp_path / case["file"]
+    else:
+        spec = tmp_path / case["file"]
+        shutil.copy(source, spec)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "previous.txt").write_text("the previous tree\n")
+    before = snapshot(out)
+    r = audited(tmp_path, "cli", "generate", "--no-cache", "--spec", str(spec), "--out", str(out),
+                *case.get("args", []), cwd=tmp_path)
+    assert "audit:" not in r.stderr and "Traceback" not in r.stderr and "internal" not in r.stderr, r.stderr
+    assert r.returncode in (0, 2), r.stderr
+    expect = case["expect"]
+    if expect == "WARN-OR-ERR" and r.returncode == 2:
+        expect = "ERR"
+    if expect == "ERR":
+        assert r.returncode == 2 and snapshot(out) == before
+        assert case.get("pointer", "#") in r.stderr, r.stderr
+        return
+    assert r.returncode == 0, r.stderr
+    if expect.startswith("WARN"):
+        lines = [line for line in r.stderr.splitlines() if "warning[" in line]
+        assert any(f" {case['pointer']}" in line for line in lines), r.stderr
+    mypy = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", "/dev/null",
+                           "out"], cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert mypy.returncode == 0, mypy.stdout[-2000:]
+    if case.get("keys"):
+        found = _required_and_keys(tmp_path, out, list(case["keys"]))
+        assert found == case["keys"], (found, r.stderr)

@@ -27,7 +27,7 @@ import difflib
 from collections.abc import Mapping
 from typing import Any
 
-from ..diagnostics import Diagnostics
+from generator.diagnostics import Diagnostics
 
 JSON = Any
 TYPES = ("string", "integer", "number", "boolean", "array", "object", "null")

@@ -139,3 +139,96 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+# ------------------------------------------------------------------------------------------------------------
+# Bad input, spec side (HOSTILE.md kinds I and J; issue 10). Written to expected_bad_input.yaml; the cases run in
+# tests/test_hostile.py::test_bad_input_case. Extra fields: `pointer` (WARN: a warning line whose pointer starts
+# with it; ERR: in stderr), `keys` (SAFE: the exact key set of the named params class), `args` (extra CLI
+# arguments), and a directory case (`file` is `<id>/spec.yaml`) for multi-file specs.
+BAD: dict[str, dict[str, object]] = {}
+
+
+def bad(cid: str, text: str, expect: str, *, pointer: str = "", keys: dict[str, list[str]] | None = None,
+        args: list[str] | None = None, extra_files: dict[str, str] | None = None) -> None:
+    if extra_files:
+        folder = CASES / cid
+        folder.mkdir(exist_ok=True)
+        (folder / "spec.yaml").write_text(text)
+        for rel, content in extra_files.items():
+            (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+            (folder / rel).write_text(content)
+        name = f"{cid}/spec.yaml"
+    else:
+        (CASES / f"{cid}.yaml").write_text(text)
+        name = f"{cid}.yaml"
+    BAD[cid] = {"file": name, "expect": expect, **({"pointer": pointer} if pointer else {}),
+                **({"keys": keys} if keys else {}), **({"args": args} if args else {})}
+
+
+def thing(schemas: str) -> str:
+    return wrap(schemas, target="Thing")
+
+
+def with_params(params: str, body: str = "Thing: {type: object, properties: {a: {type: string}}}") -> str:
+    return thing(body).replace("      requestBody:", f"      parameters: {params}\n      requestBody:")
+
+
+def bad_input_cases() -> None:
+    t = "#/components/schemas/Thing"
+    # I. schema keywords of the wrong shape
+    bad("I-P1", thing("Thing: {type: object, properties: {x: {type: strin}, y: {type: string}}}"), "WARN-OR-ERR",
+        pointer=f"{t}/properties/x")
+    bad("I-P1b", thing("Thing: {type: objekt, properties: {a: {type: string}}}"), "WARN-OR-ERR", pointer=t)
+    bad("I-P1c", thing("Thing: {type: object, properties: {x: {type: [string, nul]}}}"), "WARN-OR-ERR",
+        pointer=f"{t}/properties/x")
+    bad("I-P2", thing("Thing: {required: yes, properties: {a: {type: string}}}"), "WARN-OR-ERR", pointer=t)
+    bad("I-P2b", thing("Thing: {type: object, required: [a, 3], properties: {a: {type: string}}}"), "WARN-OR-ERR",
+        pointer=t)
+    bad("I-P3", thing("Thing: {type: object, properties: [x, y]}"), "WARN-OR-ERR", pointer=t)
+    bad("I-P4", thing("Thing: {type: object, properties: {x: {oneOf: []}, y: {type: string}}}"), "WARN-OR-ERR",
+        pointer=f"{t}/properties/x")
+    bad("I-P4b", thing("Thing: {type: object, properties: {x: {anyOf: {type: string}}, y: {allOf: []}}}"),
+        "WARN-OR-ERR", pointer=f"{t}/properties/x")
+    bad("I-P4c", thing("Thing: {type: object, properties: {x: {type: array, items: [{type: string}]}, "
+                       "y: {type: object, additionalProperties: 'yes'}, z: {enum: a}}}"), "WARN-OR-ERR",
+        pointer=f"{t}/properties/")
+    bad("I-P5", thing("Thing: {type: object, properties: {x: {enum: [4.1, 4, '3_lite', 3]}}}"), "SAFE",
+        keys={"ThingCreateParams": ["x"]})
+    bad("I-P5b", thing("Thing: {type: object, properties: {x: {enum: [1, 1, true, 'a', 'a', null, 2.5, .inf]}, "
+                       "y: {const: {k: 1}}, z: {type: number, enum: [1.0, 2.0]}}}"), "SAFE",
+        keys={"ThingCreateParams": ["x", "y", "z"]})
+    # J. spec structure
+    bad("J-P1", "openapi: 3.1.0\ninfo: {title: Hostile, version: '1'}\npaths:\n  /things: {$ref: './paths/things.yaml'}\n",
+        "SAFE", keys={"ThingCreateParams": ["a", "b"]}, args=["--allow-file-refs"], extra_files={
+            "paths/things.yaml": "post:\n  operationId: createThing\n  parameters:\n"
+                                 "    - {name: b, in: query, schema: {type: integer}}\n  requestBody:\n    content:\n"
+                                 "      application/json:\n        schema: {$ref: '../schemas/thing.yaml'}\n"
+                                 "  responses: {'200': {description: ok}}\n",
+            "schemas/thing.yaml": "type: object\nproperties: {a: {type: string}}\n"})
+    bad("J-P1b", "openapi: 3.1.0\ninfo: {title: Hostile, version: '1'}\npaths:\n"
+        "  /things: {$ref: '#/components/pathItems/Things'}\ncomponents:\n  pathItems:\n    Things:\n"
+        "      parameters: [{$ref: '#/components/parameters/B'}]\n      post:\n        operationId: createThing\n"
+        "        requestBody: {$ref: '#/components/requestBodies/Thing'}\n"
+        "        responses: {'200': {description: ok}}\n  parameters:\n    B: {name: b, in: query, schema: {type: integer}}\n"
+        "  requestBodies:\n    Thing:\n      content:\n        application/json:\n"
+        "          schema: {type: object, properties: {a: {type: string}}}\n", "SAFE",
+        keys={"ThingCreateParams": ["a", "b"]})
+    bad("J-P2", with_params("[{name: limit, schema: {type: integer}}]"), "WARN-OR-ERR",
+        pointer="#/paths/~1things/post/parameters/0")
+    bad("J-P3", with_params("[{name: Authorization, in: header, schema: {type: string}}, "
+                            "{name: accept, in: header, schema: {type: string}}]"), "SAFE",
+        keys={"ThingCreateParams": ["a"]})
+    bad("J-P4", with_params("[{name: filter, in: query, content: {application/json: {schema: {type: object, "
+                            "properties: {q: {type: string}}}}}}]"), "SAFE", keys={"ThingCreateParams": ["a", "filter"]})
+    bad("J-P5", thing("Thing: {type: object, properties: {a: {type: string}}}").replace("    post:", "    trace:"),
+        "WARN", pointer="#/paths/~1things/trace")
+    bad("J-P6", thing("Thing:\n  oneOf:\n    - {title: By Name, type: object, required: [name], properties: "
+                      "{name: {type: string}}}\n    - {title: By Id, type: object, required: [id], properties: "
+                      "{id: {type: integer}}}"), "SAFE",
+        keys={"ByName": ["name"], "ByID": ["id"]})
+    (HERE / "expected_bad_input.yaml").write_text(yaml.safe_dump(BAD, sort_keys=True, allow_unicode=False))
+
+
+if __name__ == "__main__":
+    bad_input_cases()

@@ -139,8 +139,8 @@ def _shown(path: Path) -> str:
 
 
 def _validate(args: argparse.Namespace, diags: Diagnostics) -> int:
-    from generator.load.loader import load_document
-    from generator.load.refs import check_ref_policy
+    from generator.load.reader import load_document
+    from generator.load.refpolicy import check_ref_policy
     from generator.load.validate import check_version, validate_spec
     from generator.pipeline import Options, cache_dir
 

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.config import placement
-from generator.config.config import Config, Method, ModelSpec, iter_methods, iter_models
+from generator.config.model import Config, Method, ModelSpec, iter_methods, iter_models
 from generator.diagnostics import Diagnostics
-from generator.load.loader import tokens_from_pointer
-from generator.load.refs import RefError, Resolver
+from generator.load.document import tokens_from_pointer
+from generator.load.resolver import RefError, Resolver
 from generator.load.schema import child, is_null_schema, type_list
 from generator.model.ir import (
     AliasDef,

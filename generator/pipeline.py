@@ -6,10 +6,17 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from generator.diagnostics import Diagnostic, Diagnostics, TypegenError
 from generator.targets.python.formatting import check_source, format_sources, formatter_version
 from generator.write import runcache
+
+if TYPE_CHECKING:
+    from generator.config.model import Config
+    from generator.model.ir import Project
+
+INFERRED_CONFIG = "typegen.inferred.yml"  # where a zero-config run says its (inferred) config lives
 
 
 @dataclass
@@ -31,6 +38,8 @@ class Result:
     inputs: tuple[Path, ...]
     formatter: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    project: Project | None = None  # the model and the spec it was built from (None on a cache hit)
+    spec: Any = None
 
 
 def cache_dir(options: Options) -> Path | None:
@@ -42,42 +51,45 @@ def cache_dir(options: Options) -> Path | None:
 
 def run(options: Options, diags: Diagnostics) -> Result:
     """Generate every file in memory. Raises :class:`TypegenError` when any error was diagnosed."""
-    from generator.config.files import find_config, load_config
+    from generator.config.files import config_from_data, find_config, load_config
+    from generator.config.infer import infer_config_data
     from generator.config.transforms import apply_transformations
     from generator.load.bundle import bundle_external_refs
+    from generator.load.pathitems import inline_path_items
     from generator.load.reader import load_document
     from generator.load.refpolicy import check_ref_policy
     from generator.load.resolver import check_refs
+    from generator.load.shapes import check_schema_shapes
     from generator.load.validate import check_version, validate_spec
     from generator.model.build import ProjectBuilder
     from generator.targets.python.render import render_project
 
     # --config wins; --spec alone means zero-config (a pyproject's config belongs to its own spec); else pyproject
     config_path = options.config or (None if options.spec is not None else find_config(Path.cwd()))
+    config: Config | None = None
     if config_path is None:
         if options.spec is None:
             diags.error("no-config", "no config given: pass --config FILE, set [tool.typegen] config in "
                         "pyproject.toml, or pass --spec FILE to infer one")
             diags.raise_if_errors()
-        from generator.config.infer import infer_config
-
-        assert options.spec is not None
-        config = infer_config(options.spec, diags, package=options.package)
+        # zero-config: the config is inferred once the spec is loaded, bundled and its Path Items followed
+        config_file = Path.cwd() / INFERRED_CONFIG
     else:
         config = load_config(config_path, diags)
+        config_file = config.path
     diags.raise_if_errors()
-    spec_path = options.spec or config.spec
-    out = options.out or config.out
+    spec_path = options.spec or (config.spec if config is not None else None)
+    out = options.out or (config.out if config is not None else None)
     if spec_path is None or out is None:
         diags.error("config-incomplete", "no spec or output directory: set typegen.spec / typegen.out in the "
-                    "config or pass --spec / --out", file=str(config.path), pointer="#/typegen")
+                    "config or pass --spec / --out", file=str(config_file), pointer="#/typegen")
         diags.raise_if_errors()
     assert spec_path is not None and out is not None
     cache = cache_dir(options)
     key = None
     if cache is not None and not options.allow_file_refs:
-        run_inputs = [spec_path, *([config.path] if config.path.is_file() else [])]
-        key = runcache.run_key(run_inputs, (str(spec_path), str(config.path), options.validate, options.strict,
+        run_inputs = [spec_path, *([config_file] if config_file.is_file() else [])]
+        key = runcache.run_key(run_inputs, (str(spec_path), str(config_file), options.validate, options.strict,
                                         options.package), formatter_version())
         hit = runcache.load(cache, key) if key else None
         if hit is not None:
@@ -99,13 +111,22 @@ def run(options: Options, diags: Diagnostics) -> Result:
         if options.validate:
             validate_spec(doc, diags, strict=options.strict, cache_dir=cache)
             diags.raise_if_errors()
-        spec = apply_transformations(doc.data, config.transformations, diags, config_file=str(config.path))
+        # Path Item $refs followed and wrong-shaped schema keywords dropped (each with a warning), before the
+        # inference or the builder read anything
+        data = inline_path_items(doc.data, diags, file=file, inferred=config is None)
+        data = check_schema_shapes(data, diags, file=file)
+        if config is None:
+            config = config_from_data(infer_config_data(data, diags, spec=spec_path, package=options.package),
+                                      config_file, diags)
+            diags.raise_if_errors()
+        spec = apply_transformations(data, config.transformations, diags, config_file=str(config.path))
         diags.raise_if_errors()
         project = ProjectBuilder(spec, config, diags, file).build()
         diags.raise_if_errors()
     except TypegenError:
         _locate(diags, doc, file)
         raise
+    assert config is not None
     rendered = render_project(project, config.link_rewrites)
     for name, source in rendered.items():
         check_source(name, source, diags)
@@ -114,7 +135,7 @@ def run(options: Options, diags: Diagnostics) -> Result:
     if cache is not None and key is not None:
         runcache.store(cache, key, files, list(diags))
     inputs = tuple(p for p in (spec_path, config.path) if p is not None)
-    return Result(files, out, inputs, formatter_version(), list(diags))
+    return Result(files, out, inputs, formatter_version(), list(diags), project, spec)
 
 
 def _locate(diags: Diagnostics, doc: object, file: str) -> None:

@@ -20,7 +20,6 @@ mypy reports. Run as a script for the numbers: ``python tests/examples_oracle.py
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import subprocess
@@ -235,7 +234,7 @@ def _one_type(schema: Mapping[str, JSON]) -> str | None:
     t = schema.get("type")
     if isinstance(t, list):
         t = t[0] if len(t) == 1 else None
-    if not isinstance(t, str) or "enum" in schema and None in (schema.get("enum") or []):
+    if not isinstance(t, str) or ("enum" in schema and None in (schema.get("enum") or [])):
         return None
     return t
 

@@ -45,7 +45,7 @@ def test_float_enum_is_widened_to_float_with_a_warning(tmp_path: Path) -> None:
 
 
 def test_duplicates_bools_and_const_objects(tmp_path: Path) -> None:
-    files, diags = generate(tmp_path, body_op({"type": "object", "properties": {
+    files, _ = generate(tmp_path, body_op({"type": "object", "properties": {
         "a": {"enum": ["x", "x", 1, True, 1, None]},
         "b": {"const": {"k": 1}},
         "c": {"type": "number", "enum": [1.0, 2.5]},
@@ -71,7 +71,7 @@ def test_duplicates_bools_and_const_objects(tmp_path: Path) -> None:
     ({"type": "object", "properties": {"x": "string"}}, "/properties/x", "mapping"),
 ])
 def test_malformed_keyword_is_one_warning_with_its_pointer(tmp_path: Path, schema: Any, where: str, word: str) -> None:
-    files, diags = generate(tmp_path, body_op(schema))
+    _, diags = generate(tmp_path, body_op(schema))
     shape = [d for d in diags if "warning[schema-shape]" in d]
     assert len(shape) == 1, diags
     assert where + ":" in shape[0] and word in shape[0], shape[0]
@@ -86,7 +86,7 @@ def test_unknown_type_is_not_an_object(tmp_path: Path) -> None:
 
 
 def test_shape_check_leaves_the_input_alone_and_is_fast(shared_dir: Path) -> None:
-    from generator.load.loader import load_document
+    from generator.load.reader import load_document
 
     spec = {"components": {"schemas": {"A": {"type": "strin", "properties": {"b": {"oneOf": []}}}}}}
     diags = Diagnostics()
@@ -116,12 +116,12 @@ def test_union_body_is_a_union_of_variant_classes_with_the_shared_params(tmp_pat
     files, diags = generate(tmp_path, spec)
     text = module(files, "record_create_params.py")
     assert "body-not-object" not in "".join(diags)
-    assert "RecordCreateParams: TypeAlias = Union[ARecord, CnameRecord]" in text
-    for cls in ("ARecord", "CnameRecord"):
+    assert "RecordCreateParams: TypeAlias = Union[ARecord, CNAMERecord]" in text
+    for cls in ("ARecord", "CNAMERecord"):
         body = text.split(f"class {cls}(TypedDict, total=False):")[1].split("\nclass ")[0]
         assert "dry_run: bool" in body
     assert "ip: Required[str]" in text and "target: Required[str]" in text
-    assert "class CnameRecordMeta(TypedDict" in text
+    assert "class CNAMERecordMeta(TypedDict" in text
 
 
 def test_allof_members_defining_the_same_object_property_merge(tmp_path: Path) -> None:
@@ -157,13 +157,13 @@ def test_path_item_ref_path_parameters_and_refd_parts(tmp_path: Path) -> None:
 
 
 def test_parameters_that_cannot_be_used_are_reported(tmp_path: Path) -> None:
+    params = [{"name": "limit", "schema": {"type": "integer"}},
+              {"name": "Authorization", "in": "header", "schema": {"type": "string"}},
+              {"name": "sid", "in": "cookie", "schema": {"type": "string"}}]
     files, diags = generate(tmp_path, body_op({"type": "object", "properties": {"a": {"type": "string"}}},
-                                              parameters=[{"name": "limit", "schema": {"type": "integer"}},
-                                                          {"name": "Authorization", "in": "header",
-                                                           "schema": {"type": "string"}},
-                                                          {"name": "sid", "in": "cookie", "schema": {"type": "string"}}]))
+                                              parameters=params))
     text = module(files)
-    assert "limit" not in text and "authorization" not in text.lower().replace("authorization\"", "")
+    assert "limit" not in text and "authorization" not in text.lower() and "sid" not in text
     assert any("param-invalid" in d and "/post/parameters/0:" in d for d in diags)
     assert any("param-unsupported" in d and "/post/parameters/2:" in d for d in diags)
 

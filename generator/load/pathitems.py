@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from generator.diagnostics import Diagnostics
-from generator.load.loader import tokens_from_pointer
+from generator.load.document import tokens_from_pointer
 from generator.load.schema import child
 
 JSON = Any

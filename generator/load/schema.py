@@ -71,8 +71,9 @@ def merge_object(
 ) -> Merged:
     """Merge an object schema with its ``allOf`` members (recursively, following refs).
 
-    A property defined twice with different schemas keeps the later definition, with a warning naming both
-    pointers (``allOf`` is an intersection; a generator cannot express conflicting types)."""
+    A property defined twice as objects keeps the properties of both (:func:`_both`); defined twice with other
+    different schemas, it keeps the later definition, with a warning naming both pointers (``allOf`` is an
+    intersection; a generator cannot express conflicting types)."""
     out = Merged()
     _merge_into(out, node, pointer, resolve, diags, file, depth, seen=set())
     return out
@@ -82,16 +83,22 @@ def _merge_into(
     out: Merged, node: Mapping[str, JSON], pointer: str, resolve: Resolve, diags: Diagnostics, file: str,
     depth: int, seen: set[str],
 ) -> None:
-    if pointer in seen or depth > 64:
+    origins = node.get(MERGED_FROM)
+    if isinstance(origins, list):  # a merged pair (_both) shares the pointer of its last member
+        if depth > 64:
+            return
+    elif pointer in seen or depth > 64:
         return
-    seen.add(pointer)
+    else:
+        seen.add(pointer)
     if "$ref" in node and isinstance(node["$ref"], str):
         target_ptr, target = resolve(node["$ref"], pointer)
         if isinstance(target, Mapping):
             _merge_into(out, target, target_ptr, resolve, diags, file, depth + 1, seen)
     for i, member in enumerate(node.get("allOf") or []):
         if isinstance(member, Mapping):
-            _merge_into(out, member, child(pointer, "allOf", i), resolve, diags, file, depth + 1, seen)
+            member_ptr = origins[i] if isinstance(origins, list) and i < len(origins) else child(pointer, "allOf", i)
+            _merge_into(out, member, member_ptr, resolve, diags, file, depth + 1, seen)
     out.pointers.append(pointer)
     if isinstance(node.get("description"), str):
         out.description = node["description"]
@@ -104,7 +111,10 @@ def _merge_into(
         for name, schema in props.items():
             ptr = child(pointer, "properties", name)
             if name in out.properties and _differs(out.properties[name][1], schema):
-                old_ptr = out.properties[name][0]
+                old_ptr, old = out.properties[name]
+                if _object_like(old, old_ptr, resolve) and _object_like(schema, ptr, resolve):
+                    out.properties[name] = (ptr, _both(old, old_ptr, schema, ptr))
+                    continue
                 diags.warning(
                     "allof-conflict",
                     f"property {name!r} is defined differently in {old_ptr} and {ptr}; using the latter",
@@ -118,6 +128,33 @@ def _merge_into(
                 out.required.append(name)
     if "additionalProperties" in node:
         out.additional = node["additionalProperties"]
+
+
+MERGED_FROM = "x-typegen-merged-from"  # the pointers of the members of an allOf made by _both
+
+
+def _object_like(node: JSON, pointer: str, resolve: Resolve) -> bool:
+    for _ in range(16):
+        if isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and "properties" not in node:
+            pointer, node = resolve(node["$ref"], pointer)
+        else:
+            break
+    return isinstance(node, Mapping) and ("properties" in node or "allOf" in node or "object" in type_list(node))
+
+
+def _both(a: JSON, a_ptr: str, b: JSON, b_ptr: str) -> dict[str, JSON]:
+    """An object property defined by two ``allOf`` members is both (``allOf`` is an intersection): the
+    properties of each are kept. The members keep their own pointers for diagnostics."""
+    if isinstance(a, Mapping) and isinstance(a.get(MERGED_FROM), list):
+        members, origins = [*a["allOf"], b], [*a[MERGED_FROM], b_ptr]
+    else:
+        members, origins = [a, b], [a_ptr, b_ptr]
+    out: dict[str, JSON] = {"allOf": members, MERGED_FROM: origins}
+    description = next((s["description"] for s in (b, a) if isinstance(s, Mapping)
+                        and isinstance(s.get("description"), str)), None)
+    if description is not None:
+        out["description"] = description
+    return out
 
 
 def _differs(a: JSON, b: JSON) -> bool:

@@ -41,6 +41,9 @@ _STRINGS = ("format", "title", "description", "pattern")
 # keys of non-schema objects whose values are never OpenAPI structure (examples, extensions' payloads)
 _OPAQUE = frozenset({"example", "examples", "default", "enum", "const", "value", "externalValue", "info",
                      "security", "securitySchemes", "servers", "tags", "externalDocs", "links", "mapping"})
+NAME_MAPS = frozenset({"paths", "webhooks", "callbacks", "responses", "content", "headers", "examples", "links",
+                       "encoding", "pathItems", "requestBodies", "parameters", "securitySchemes", "variables",
+                       "components"})
 _Frame = tuple[Any, Any, Any]  # (parent frame or None, key in parent, node)
 
 
@@ -99,10 +102,13 @@ def check_schema_shapes(spec: JSON, diags: Diagnostics, *, file: str = "") -> JS
                 continue
             _check(node, frame, problems, stack)
         elif type(node) is dict:
+            # in a mapping of user-chosen names (`components/parameters`, `paths`, `content`, ...) a key named
+            # `schema` is an entry's name, not a Schema
+            names = frame[1] in NAME_MAPS or (frame[0] is not None and frame[0][1] == "components")
             for key, value in node.items():
                 if type(value) is not dict and type(value) is not list:
                     continue
-                if key == "schema" or (key == "schemas" and frame[1] == "components"):
+                if (key == "schema" and not names) or (key == "schemas" and frame[1] == "components"):
                     if key == "schemas":
                         sub: _Frame = (frame, key, value)
                         if type(value) is dict:

@@ -40,8 +40,10 @@ from generator.model.ir import (
     make_nullable,
     strip_null,
 )
+from generator.model.params import report_no_params, usable_parameter
 from generator.model.typescope import Ctx, DefNode, ModuleScope, order_children, sort_fields
 from generator.model.typetree import TypeBuilder
+from generator.model.unionbody import Variant, is_union_body, single_variant, union_body_variants, union_module
 from generator.text import naming
 
 JSON = Any
@@ -97,6 +99,8 @@ class ProjectBuilder:
                 operations.append(op)
             if module is not None:
                 modules.append(module)
+        if not modules:
+            report_no_params(self.spec, len(list(iter_methods(self.config))), operations, self.diags, self.file)
         done: set[str] = set()
         i = 0
         while i < len(self.used):  # named models referenced so far, growing as their modules are built
@@ -229,11 +233,14 @@ class ProjectBuilder:
         ctx = Ctx(scope, (), root)
 
         path_fields, query_fields, header_fields = self._parameters(item, op, op_pointer, method, ctx, operation)
-        body_fields = self._body(op, op_pointer, ctx, scope)
-        required = sort_fields([f for f in query_fields + body_fields if f.required])
-        optional_query = sort_fields([f for f in query_fields if not f.required])
-        optional_body = sort_fields([f for f in body_fields if not f.required])
-        fields = self._unique(path_fields + required + optional_query + optional_body + header_fields)
+        body = self._body(op, op_pointer, ctx, scope)
+        if body and isinstance(body[0], Variant):
+            variants = [v for v in body if isinstance(v, Variant)]
+            operation.params_module = module_path
+            return operation, union_module(module_path, class_name, root, variants, op_pointer, lambda body: (
+                self._class_fields(path_fields, query_fields, body, header_fields)))
+        body_fields = [f for f in body if isinstance(f, Field)]
+        fields = self._class_fields(path_fields, query_fields, body_fields, header_fields)
 
         split: StreamingSplit | None = None
         stream_field: Field | None = None
@@ -259,6 +266,15 @@ class ProjectBuilder:
             split = self._streaming(class_name, stream_field, scope, definitions, exports)
             cls.name = split.base
         return operation, Module(module_path, "params", definitions, exports, cls.name, split)
+
+    def _class_fields(self, path: list[Field], query: list[Field], body: list[Field], header: list[Field]
+                      ) -> list[Field]:
+        """Path params, then the required query and body fields, the optional query fields, the optional body
+        fields, and the headers (STYLE §4)."""
+        required = sort_fields([f for f in query + body if f.required])
+        optional_query = sort_fields([f for f in query if not f.required])
+        optional_body = sort_fields([f for f in body if not f.required])
+        return self._unique(path + required + optional_query + optional_body + header)
 
     def _unique(self, fields: list[Field]) -> list[Field]:
         """One field per key: a query/path/header param and a body property of the same name cannot both live in
@@ -297,34 +313,34 @@ class ProjectBuilder:
 
     def _parameters(self, item: Mapping[str, JSON], op: Mapping[str, JSON], op_pointer: str, method: Method,
                     ctx: Ctx, operation: Operation) -> tuple[list[Field], list[Field], list[Field]]:
-        params: dict[tuple[str, str], tuple[str, Mapping[str, JSON]]] = {}
+        params: dict[tuple[str, str], tuple[str, Mapping[str, JSON], JSON, str]] = {}
         item_pointer = op_pointer.rsplit("/", 1)[0]
         for base, owner in ((item_pointer, item), (op_pointer, op)):
             for i, p in enumerate(owner.get("parameters") or []):
                 ptr = child(base, "parameters", i)
                 if isinstance(p, Mapping) and isinstance(p.get("$ref"), str):
                     ptr, p = self.resolver.resolve(p["$ref"], from_pointer=ptr)
-                if isinstance(p, Mapping) and isinstance(p.get("name"), str) and isinstance(p.get("in"), str):
-                    params[(p["in"], p["name"])] = (ptr, p)
+                usable = usable_parameter(p, ptr, self.diags, self.file)
+                if usable is not None:
+                    params[(p["in"], p["name"])] = (ptr, p, *usable)
         path_names = _PATH_PARAM.findall(method.path)
         positional = path_names[-1] if path_names else None
         by_loc: dict[str, list[Field]] = {"path": [], "query": [], "header": []}
-        for (loc, name), (ptr, p) in params.items():
+        for (loc, name), (ptr, p, schema, schema_ptr) in params.items():
             if loc not in by_loc or (loc == "path" and name == positional):
                 continue
             operation.params.append(Param(name, loc, bool(p.get("required")), ptr))  # type: ignore[arg-type]
-            schema = p.get("schema", {})
             key = name
             if loc == "query" and name.endswith("[]") and len(name) > 2:
                 key = name[:-2]  # `ids[]`: the client's query serialiser writes the brackets for arrays
-            f = self.types.field(key, schema, child(ptr, "schema"), ctx.under(key),
+            f = self.types.field(key, schema, schema_ptr, ctx.under(key),
                                  required=loc == "path" or p.get("required") is True, location=loc)
             if loc == "header" and f.name == f.wire_name:
                 f.name = naming.snake(name) or f.name  # `X-Trace` -> x_trace, sent under its alias
             param_doc = p.get("description") if isinstance(p.get("description"), str) else None
             if loc in ("path", "header"):
                 # the parameter's own description documents the method's argument; only the schema's is kept
-                f.description = self.types.description(schema, child(ptr, "schema"))
+                f.description = self.types.description(schema, schema_ptr)
             elif param_doc:
                 f.description = param_doc  # a query param's own description wins over its schema's
             if param_doc and isinstance(f.type, LocalRef):
@@ -337,7 +353,8 @@ class ProjectBuilder:
         path_fields = sorted(by_loc["path"], key=lambda f: order.get(f.wire_name, len(order)))
         return path_fields, by_loc["query"], sort_fields(by_loc["header"])
 
-    def _body(self, op: Mapping[str, JSON], op_pointer: str, ctx: Ctx, scope: ModuleScope) -> list[Field]:
+    def _body(self, op: Mapping[str, JSON], op_pointer: str, ctx: Ctx, scope: ModuleScope
+              ) -> list[Field] | list[Variant]:
         body = op.get("requestBody")
         ptr = child(op_pointer, "requestBody")
         if isinstance(body, Mapping) and isinstance(body.get("$ref"), str):
@@ -347,12 +364,21 @@ class ProjectBuilder:
         content = body["content"]
         media = next((m for m in BODY_TYPES if m in content), None) or next(iter(content), None)
         if media is None or not isinstance(content[media], Mapping) or "schema" not in content[media]:
+            if media is not None:
+                self.diags.warning("body-no-schema", f"request body {str(media)[:60]!r} has no schema; no body "
+                                   "params emitted", file=self.file, pointer=child(ptr, "content", media))
             return []
         sptr = child(ptr, "content", media, "schema")
         schema = content[media]["schema"]
         target_ptr, target = sptr, schema
         if isinstance(schema, Mapping) and isinstance(schema.get("$ref"), str):
             target_ptr, target = self.resolver.deref(schema, sptr)
+        if is_union_body(target):
+            variants = union_body_variants(self.types, self.resolver.deref, target, target_ptr, ctx, self.diags,
+                                           self.file)
+            if variants is not None:
+                return variants
+            target_ptr, target = single_variant(target, target_ptr, self.resolver.deref)
         if not isinstance(target, Mapping) or not _is_object(target):
             self.diags.warning("body-not-object", "request body is not an object schema; no body params emitted",
                                file=self.file, pointer=sptr)

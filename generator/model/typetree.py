@@ -20,8 +20,6 @@ from generator.model.ir import (
     ClassDef,
     Field,
     FileType,
-    LiteralType,
-    LiteralValue,
     LocalRef,
     MapType,
     NamedRef,
@@ -33,6 +31,7 @@ from generator.model.ir import (
     make_nullable,
     strip_null,
 )
+from generator.model.literals import literal_type
 from generator.model.typescope import (
     Ctx,
     DefNode,
@@ -49,8 +48,6 @@ NamedLookup = Callable[[str], TypeNode | None]
 
 _PRIMITIVES = {"string": "string", "integer": "integer", "number": "number", "boolean": "boolean", "null": "null"}
 MAX_DEPTH = 64
-MAX_ENUM = 5_000  # larger enums are widened (a Literal of 100k values helps nobody and costs seconds)
-_PRIMITIVE_OF = {str: "string", int: "integer", float: "number", bool: "boolean"}
 
 
 class TypeBuilder:
@@ -94,12 +91,27 @@ class TypeBuilder:
         merged = merge_object(node, pointer, self.resolve, self.diags, self.file)
         fields: list[Field] = []
         for prop, (ptr, schema) in merged.properties.items():
-            fields.append(self.field(prop, schema, ptr, ctx.under(prop), required=prop in merged.required))
+            required = prop in merged.required and not self._read_only(schema, ptr)
+            fields.append(self.field(prop, schema, ptr, ctx.under(prop), required=required))
         for name in merged.required:
             if name not in merged.properties and merged.properties:
                 self.diags.warning("required-undefined", f"required property {name!r} is not defined",
                                    file=self.file, pointer=merged.pointers[-1] if merged.pointers else pointer)
         return fields, merged.description
+
+    def _read_only(self, schema: JSON, pointer: str) -> bool:
+        """A ``readOnly`` property is sent by the server only: a request never has to carry it, so it is never
+        ``Required`` in a params type (OpenAPI: "MAY be sent as part of a response but SHOULD NOT be sent as
+        part of the request"; it may still be present, so the field stays)."""
+        for _ in range(16):
+            if not isinstance(schema, Mapping):
+                return False
+            if schema.get("readOnly") is True:
+                return True
+            if not isinstance(schema.get("$ref"), str):
+                return False
+            pointer, schema = self.resolve(schema["$ref"], pointer)
+        return False
 
     def field(self, name: str, schema: JSON, pointer: str, ctx: Ctx, *, required: bool,
               location: str = "body") -> Field:
@@ -362,31 +374,4 @@ class TypeBuilder:
         return node
 
     def _literal(self, values: list[JSON], pointer: str) -> TypeNode:
-        if len(values) > MAX_ENUM:
-            self.diags.warning("enum-too-large", f"enum has {len(values)} values (limit {MAX_ENUM}); the type is "
-                               "widened to the values' base type", file=self.file, pointer=pointer)
-            kinds = {_PRIMITIVE_OF.get(type(v), "object") for v in values}
-            return Primitive(kinds.pop()) if len(kinds) == 1 and "object" not in kinds else Unknown()  # type: ignore[arg-type]
-        simple: list[LiteralValue] = []
-        widened: list[TypeNode] = []
-        nullable = False
-        for v in values:
-            if v is None:
-                nullable = True
-            elif isinstance(v, str | bool | int | float):
-                simple.append(v)
-            else:
-                widened.append(MapType(None) if isinstance(v, Mapping) else ArrayType(Unknown()))
-        if widened:
-            self.diags.warning("enum-widened", "enum has object or array values; the type is widened",
-                               file=self.file, pointer=pointer)
-        members: list[TypeNode] = []
-        if simple:
-            members.append(LiteralType(tuple(simple)))
-        for w in widened:
-            if w not in members:
-                members.append(w)
-        if not members:
-            return NULL
-        t: TypeNode = members[0] if len(members) == 1 else UnionType(tuple(members))
-        return make_nullable(t) if nullable else t
+        return literal_type(values, pointer, self.diags, self.file)

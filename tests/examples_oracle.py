@@ -50,19 +50,23 @@ class Counts:
     examples: int = 0
     invalid: int = 0  # the spec's own mistakes
     undeclared: int = 0  # valid, but with keys no schema declares
+    not_object: int = 0  # valid, for a body that is not an object (the params type has no body fields)
     typed: int = 0
     rejected: list[str] = field(default_factory=list)
     mutants: int = 0
     mutants_accepted: list[str] = field(default_factory=list)
+    read_only_required: list[str] = field(default_factory=list)  # readOnly properties typed Required
 
     def add(self, other: Counts) -> None:
         self.examples += other.examples
         self.invalid += other.invalid
         self.undeclared += other.undeclared
+        self.not_object += other.not_object
         self.typed += other.typed
         self.rejected += other.rejected
         self.mutants += other.mutants
         self.mutants_accepted += other.mutants_accepted
+        self.read_only_required += other.read_only_required
 
 
 # ---------------------------------------------------------------------------------------------- JSON Schema
@@ -342,6 +346,9 @@ def spec_file(label: str, result: Any, check: SchemaCheck, counts: Counts) -> Sp
             if not check.valid(sptr, ex):
                 counts.invalid += 1
                 continue
+            if not isinstance(ex, dict):
+                counts.not_object += 1
+                continue
             if not declared_ok(check, check.node(sptr), ex):
                 counts.undeclared += 1
                 continue
@@ -360,6 +367,24 @@ def spec_file(label: str, result: Any, check: SchemaCheck, counts: Counts) -> Sp
                 lines.append(f"m{n}: {alias} = {py_literal(mv)}")
                 n += 1
     return SpecLines(lines, kinds)
+
+
+def read_only_required(result: Any, check: SchemaCheck) -> list[str]:
+    """Fields typed ``Required`` whose schema (through $refs) is ``readOnly``."""
+    out = []
+    for module in result.project.modules:
+        for d in module.definitions:
+            for f in getattr(d, "fields", None) or []:
+                if not f.required or not f.pointer.startswith("#/"):
+                    continue
+                node = _param_schema(check, f.pointer)
+                for _ in range(20):
+                    if not isinstance(node, Mapping) or node.get("readOnly") is True or "$ref" not in node:
+                        break
+                    node = check.deref({"$ref": node["$ref"]})
+                if isinstance(node, Mapping) and node.get("readOnly") is True:
+                    out.append(f"{'.'.join(module.path)}.{d.name}.{f.name}")
+    return out
 
 
 def _param_schema(check: SchemaCheck, pointer: str) -> JSON:
@@ -388,6 +413,7 @@ def run_oracle(out: Path, specs: list[tuple[str, Path, bool]] | None = None) -> 
         check = SchemaCheck(result.spec)
         counts = Counts()
         lines = spec_file(label, result, check, counts)
+        counts.read_only_required = read_only_required(result, check)
         per[label] = counts
         files[package] = (lines, counts)
     paths = []
@@ -423,10 +449,13 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     total, per = run_oracle(out)
     for label, c in per.items():
-        print(f"{label:32} examples {c.examples:4}  invalid {c.invalid:3}  undeclared {c.undeclared:3}  typed "
+        print(f"{label:24} examples {c.examples:4}  invalid {c.invalid:3}  undeclared {c.undeclared:3}  "
+              f"not-object {c.not_object:2}  typed "
               f"{c.typed:4}  rejected {len(c.rejected):3}  mutants {c.mutants:4}  accepted {len(c.mutants_accepted):3}")
-    print(f"TOTAL examples {total.examples} invalid {total.invalid} undeclared {total.undeclared} typed {total.typed} "
+    print(f"TOTAL examples {total.examples} invalid {total.invalid} undeclared {total.undeclared} not-object "
+          f"{total.not_object} typed {total.typed} "
           f"rejected {len(total.rejected)} mutants {total.mutants} mutants accepted {len(total.mutants_accepted)}")
+    print(f"readOnly properties typed Required: {len(total.read_only_required)}")
     for w in total.rejected[:30]:
         print("rejected:", w)
     for w in total.mutants_accepted[:30]:

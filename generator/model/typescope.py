@@ -99,6 +99,16 @@ def _annotation_only(node: JSON) -> bool:
     return isinstance(node, Mapping) and bool(node) and all(k in ANNOTATION_KEYS or k.startswith("x-") for k in node)
 
 
+_TYPED_KEYS = frozenset({"type", "properties", "items", "prefixItems", "enum", "const", "$ref", "allOf", "oneOf",
+                         "anyOf", "additionalProperties", "patternProperties"})
+
+
+def _untyped(node: JSON) -> bool:
+    """An ``allOf`` member that only annotates or constrains (``{maxLength: 16}``, ``{description: ...}``): it
+    adds no type, so ``allOf: [X, {maxLength: 16}]`` is X (not an object)."""
+    return isinstance(node, Mapping) and bool(node) and not any(k in node for k in _TYPED_KEYS)
+
+
 def _has_record(union: UnionType) -> bool:
     return any(isinstance(m, NamedRef) and m.shape in ("object", "union") for m in flatten_union(union))
 

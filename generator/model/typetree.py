@@ -36,6 +36,7 @@ from generator.model.typescope import (
     Ctx,
     DefNode,
     _annotation_only,
+    _untyped,
     _has_record,
     _type_const,
     order_children,
@@ -182,7 +183,7 @@ class TypeBuilder:
                 return self._union(node[key], child(pointer, key), ctx, pointer)
         all_of = node.get("allOf")
         if isinstance(all_of, list) and "properties" not in node and "$ref" not in node:
-            real = [i for i, m in enumerate(all_of) if not _annotation_only(m)]
+            real = [i for i, m in enumerate(all_of) if not _untyped(m)]
             if len(real) == 1:  # `allOf: [X, {nullable: true}]`: X with annotations
                 t = self.to_type(all_of[real[0]], child(pointer, "allOf", real[0]), ctx)
                 nullable = any(isinstance(m, Mapping) and m.get("nullable") is True for m in all_of)

@@ -181,3 +181,41 @@ def test_read_only_property_is_never_required(tmp_path: Path) -> None:
         "id": {"type": "string", "readOnly": True}, "name": {"type": "string"}}}))
     text = module(files)
     assert "id: str" in text and "name: Required[str]" in text
+
+
+def test_unsupported_media_type_and_missing_schema_are_reported(tmp_path: Path) -> None:
+    spec = {"paths": {
+        "/a": {"post": {"operationId": "createA", "requestBody": {"content": {"application/xml": {"schema": {
+            "type": "object", "properties": {"x": {"type": "string"}}}}}}, "responses": {}}},
+        "/b": {"post": {"operationId": "createB", "requestBody": {"content": {"application/json": {}}},
+                        "responses": {}}},
+        "/c": {"patch": {"operationId": "updateC", "requestBody": {"content": {"application/merge-patch+json": {
+            "schema": {"type": "object", "properties": {"y": {"type": "string"}}}}}}, "responses": {}}},
+    }}
+    files, diags = generate(tmp_path, spec)
+    assert any("media-unsupported" in d and "#/paths/~1a/post/requestBody/content/application~1xml:" in d
+               for d in diags), diags
+    assert any("body-no-schema" in d and "#/paths/~1b/post/requestBody/content/application~1json:" in d
+               for d in diags), diags
+    assert not any("/~1c/" in d for d in diags)
+    assert "x: str" in module(files, "a_create_params.py")
+
+
+def test_wrong_shaped_spec_structure_is_reported(tmp_path: Path) -> None:
+    spec = {"paths": {
+        "/a": {"parameters": {"name": "x"}, "post": {"operationId": "createA", "parameters": "limit",
+                                                      "requestBody": "json", "responses": {}}},
+        "/b": {"get": "list them", "pots": {"operationId": "typo"}},
+        "/c": ["not", "an", "item"],
+    }, "components": {"schemas": {"R": {"$ref": 5}}}}
+    _, diags = generate(tmp_path, spec)
+    text = "\n".join(diags)
+    for pointer, code in (("#/paths/~1a/parameters:", "parameters-invalid"),
+                          ("#/paths/~1a/post/parameters:", "parameters-invalid"),
+                          ("#/paths/~1a/post/requestBody:", "body-invalid"),
+                          ("#/paths/~1b/get:", "operation-invalid"),
+                          ("#/paths/~1b/pots:", "path-item-key"),
+                          ("#/paths/~1c:", "path-item-invalid"),
+                          ("#/components/schemas/R/$ref:", "schema-shape")):
+        assert any(pointer in d and f"[{code}]" in d for d in diags), (pointer, text)
+    assert "Traceback" not in text

@@ -22,6 +22,7 @@ JSON = Any
 PATH_ITEM_KEYS = frozenset({"$ref", "summary", "description", "servers", "parameters", "get", "put", "post",
                             "delete", "options", "head", "patch", "trace"})
 NOT_INFERRED = ("head", "options", "trace")
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 MAX_HOPS = 32
 
 
@@ -41,6 +42,9 @@ def inline_path_items(spec: JSON, diags: Diagnostics, *, file: str = "", inferre
     """``spec`` with every Path Item ``$ref`` under ``paths`` replaced by its target; unusable keys reported."""
     paths = spec.get("paths") if isinstance(spec, Mapping) else None
     if not isinstance(paths, Mapping):
+        if isinstance(spec, Mapping) and paths is not None:
+            diags.warning("paths-invalid", "'paths' must be a mapping of paths to Path Items; no operation is read",
+                          file=file, pointer="#/paths")
         return spec
     new_paths: dict[str, JSON] | None = None
     for path, item in paths.items():
@@ -64,6 +68,9 @@ def inline_path_items(spec: JSON, diags: Diagnostics, *, file: str = "", inferre
             new_paths[path] = resolved
         if isinstance(resolved, Mapping):
             _report_keys(resolved, pointer, diags, file, inferred)
+        elif resolved is not None:
+            diags.warning("path-item-invalid", "a Path Item must be a mapping; the path is skipped", file=file,
+                          pointer=pointer)
     if new_paths is None:
         return spec
     return {**spec, "paths": new_paths}
@@ -73,10 +80,21 @@ def _report_keys(item: Mapping[str, JSON], pointer: str, diags: Diagnostics, fil
     for key in item:
         if not isinstance(key, str) or key.startswith("x-"):
             continue
+        value = item[key]
+        if key in HTTP_METHODS:
+            if not isinstance(value, Mapping):
+                diags.warning("operation-invalid", f"the '{key}' operation must be a mapping; skipped", file=file,
+                              pointer=child(pointer, key))
+            elif "parameters" in value and not isinstance(value["parameters"], list):
+                diags.warning("parameters-invalid", "'parameters' must be a list; ignored", file=file,
+                              pointer=child(pointer, key, "parameters"))
+        if key == "parameters" and not isinstance(value, list):
+            diags.warning("parameters-invalid", "'parameters' must be a list; ignored", file=file,
+                          pointer=child(pointer, key))
         if key not in PATH_ITEM_KEYS:
             diags.warning("path-item-key", f"unknown key {key[:60]!r} in a Path Item is ignored (operations are "
                           "get, put, post, delete, patch, head, options, trace)", file=file,
                           pointer=child(pointer, key))
-        elif inferred and key in NOT_INFERRED and isinstance(item[key], Mapping):
+        elif inferred and key in NOT_INFERRED and isinstance(value, Mapping):
             diags.warning("operation-unsupported", f"'{key}' operations get no params module without a config "
                           "(name the method in a config to generate one)", file=file, pointer=child(pointer, key))

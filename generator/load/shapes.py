@@ -15,8 +15,8 @@ otherwise have done:
 - ``enum``: a non-empty list; ``oneOf`` / ``anyOf`` / ``allOf`` / ``prefixItems``: non-empty lists of schemas
   (a union of nothing must not reach the renderer);
 - ``items``, ``additionalProperties``, ``not``, ...: a schema (a mapping, or a boolean where allowed);
-- ``nullable``, ``readOnly``, ``writeOnly``, ``deprecated``: booleans; ``format``, ``title``, ``description``:
-  strings; ``discriminator``: a mapping.
+- ``nullable``, ``readOnly``, ``writeOnly``, ``deprecated``: booleans; ``format``, ``title``, ``description``,
+  ``$ref``: strings; ``discriminator``: a mapping.
 
 A subschema that is not a mapping at all (``properties: {x: string}``) is reported and replaced by ``{}``.
 """
@@ -190,6 +190,9 @@ def _check(node: dict[str, JSON], frame: _Frame, problems: list[tuple[tuple[Any,
         v = node.get(key)
         if v is not None and type(v) is not str:
             bad(key, f"{key!r} must be a string, not {_kind(v)}; the keyword is ignored")
+    ref = node.get("$ref")
+    if ref is not None and type(ref) is not str:
+        bad("$ref", f"'$ref' must be a string, not {_kind(ref)}; the keyword is ignored")
     d = node.get("discriminator")
     if d is not None and type(d) is not dict:
         bad("discriminator", f"'discriminator' must be a mapping, not {_kind(d)}; the keyword is ignored")

@@ -40,7 +40,7 @@ from generator.model.ir import (
     make_nullable,
     strip_null,
 )
-from generator.model.params import report_no_params, usable_parameter
+from generator.model.params import body_media, report_no_params, usable_parameter
 from generator.model.typescope import Ctx, DefNode, ModuleScope, order_children, sort_fields
 from generator.model.typetree import TypeBuilder
 from generator.model.unionbody import Variant, is_union_body, single_variant, union_body_variants, union_module
@@ -316,7 +316,8 @@ class ProjectBuilder:
         params: dict[tuple[str, str], tuple[str, Mapping[str, JSON], JSON, str]] = {}
         item_pointer = op_pointer.rsplit("/", 1)[0]
         for base, owner in ((item_pointer, item), (op_pointer, op)):
-            for i, p in enumerate(owner.get("parameters") or []):
+            listed = owner.get("parameters")
+            for i, p in enumerate(listed if isinstance(listed, list) else []):  # else: load/pathitems.py warned
                 ptr = child(base, "parameters", i)
                 if isinstance(p, Mapping) and isinstance(p.get("$ref"), str):
                     ptr, p = self.resolver.resolve(p["$ref"], from_pointer=ptr)
@@ -360,16 +361,15 @@ class ProjectBuilder:
         if isinstance(body, Mapping) and isinstance(body.get("$ref"), str):
             ptr, body = self.resolver.resolve(body["$ref"], from_pointer=ptr)
         if not isinstance(body, Mapping) or not isinstance(body.get("content"), Mapping):
+            if body is not None:
+                self.diags.warning("body-invalid", "a request body must be a mapping with a 'content' mapping; no "
+                                   "body params emitted", file=self.file, pointer=ptr)
             return []
-        content = body["content"]
-        media = next((m for m in BODY_TYPES if m in content), None) or next(iter(content), None)
-        if media is None or not isinstance(content[media], Mapping) or "schema" not in content[media]:
-            if media is not None:
-                self.diags.warning("body-no-schema", f"request body {str(media)[:60]!r} has no schema; no body "
-                                   "params emitted", file=self.file, pointer=child(ptr, "content", media))
+        media = body_media(body["content"], ptr, BODY_TYPES, self.diags, self.file)
+        if media is None:
             return []
         sptr = child(ptr, "content", media, "schema")
-        schema = content[media]["schema"]
+        schema = body["content"][media]["schema"]
         target_ptr, target = sptr, schema
         if isinstance(schema, Mapping) and isinstance(schema.get("$ref"), str):
             target_ptr, target = self.resolver.deref(schema, sptr)

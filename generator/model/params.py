@@ -67,3 +67,23 @@ def report_no_params(spec: JSON, configured: int, operations: list[Operation], d
         why = (f"none of the {len(operations)} operations takes parameters or a request body with object "
                "properties")
     diags.warning("no-params", f"no params module was generated: {why}", file=file, pointer="#/paths")
+
+
+def body_media(content: Mapping[str, JSON], pointer: str, supported: tuple[str, ...], diags: Diagnostics,
+               file: str) -> str | None:
+    """The media type of a request body that the params are read from: the first supported one (JSON, multipart,
+    form), else the first listed, which is typed from its schema with a warning unless it is a JSON variant
+    (``application/merge-patch+json``); None, with a warning, when it has no schema."""
+    media = next((m for m in supported if m in content), None) or next(iter(content), None)
+    if media is None:
+        return None
+    entry = content[media]
+    if not isinstance(entry, Mapping) or "schema" not in entry:
+        diags.warning("body-no-schema", f"request body {str(media)[:60]!r} has no schema; no body params emitted",
+                      file=file, pointer=child(pointer, "content", str(media)))
+        return None
+    if media not in supported and not str(media).split(";")[0].strip().endswith("json"):
+        diags.warning("media-unsupported", f"request body media type {str(media)[:60]!r} is not one the client "
+                      f"sends ({', '.join(supported)}); typed from its schema", file=file,
+                      pointer=child(pointer, "content", str(media)))
+    return str(media)

@@ -36,9 +36,9 @@ from generator.model.typescope import (
     Ctx,
     DefNode,
     _annotation_only,
-    _untyped,
     _has_record,
     _type_const,
+    _untyped,
     order_children,
     sort_fields,
 )

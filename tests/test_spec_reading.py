@@ -69,6 +69,9 @@ def test_duplicates_bools_and_const_objects(tmp_path: Path) -> None:
     ({"type": "object", "properties": {"x": {"additionalProperties": "yes"}}}, "/properties/x/additionalProperties",
      "schema"),
     ({"type": "object", "properties": {"x": "string"}}, "/properties/x", "mapping"),
+    ({"type": "object", "properties": None}, "/schema/properties", "not null"),
+    ({"type": "object", "properties": {"x": {"type": None}}}, "/properties/x/type", "in quotes"),
+    ({"type": "object", "properties": {"x": {"$ref": 5}}}, "/properties/x/$ref", "string"),
 ])
 def test_malformed_keyword_is_one_warning_with_its_pointer(tmp_path: Path, schema: Any, where: str, word: str) -> None:
     _, diags = generate(tmp_path, body_op(schema))

@@ -137,6 +137,7 @@ def check_schema_shapes(spec: JSON, diags: Diagnostics, *, file: str = "") -> JS
 
 
 _DROP = object()
+_MISSING = object()
 
 
 def _kind(value: JSON) -> str:
@@ -156,8 +157,11 @@ def _check(node: dict[str, JSON], frame: _Frame, problems: list[tuple[tuple[Any,
     def bad(key: str, message: str, replacement: JSON = _DROP) -> None:
         problems.append((_path(frame), key, message, replacement))
 
-    t = node.get("type")
-    if t is not None:
+    t = node.get("type", _MISSING)
+    if t is None:
+        bad("type", "'type' is null (YAML reads a bare null as no value): write 'null' in quotes for the null type; "
+            "read as 'null'", "null")
+    elif t is not _MISSING:
         if type(t) is str:
             if t not in _TYPE_SET:
                 bad("type", f"unknown type {t[:40]!r}{_did_you_mean(t)}; the keyword is ignored")
@@ -170,16 +174,16 @@ def _check(node: dict[str, JSON], frame: _Frame, problems: list[tuple[tuple[Any,
                                                             else "the keyword is ignored"), known or _DROP)
         else:
             bad("type", f"'type' must be a type name or a list of them, not {_kind(t)}; the keyword is ignored")
-    req = node.get("required")
-    if req is not None and not (type(req) is list and all(type(x) is str for x in req)):
+    req = node.get("required", _MISSING)
+    if req is not _MISSING and not (type(req) is list and all(type(x) is str for x in req)):
         if type(req) is list:
             bad("required", "'required' must list property names (strings); non-strings are ignored",
                 [x for x in req if type(x) is str])
         else:
             bad("required", f"'required' must be a list of property names, not {_kind(req)}; the keyword is "
                 "ignored (in OpenAPI 3, list the names on the enclosing object schema)")
-    enum = node.get("enum")
-    if enum is not None and not (type(enum) is list and enum):
+    enum = node.get("enum", _MISSING)
+    if enum is not _MISSING and not (type(enum) is list and enum):
         bad("enum", f"'enum' must be a non-empty list, not {_kind(enum) if enum != [] else 'an empty one'}; the "
             "keyword is ignored")
     for key in _BOOLS:
@@ -190,15 +194,15 @@ def _check(node: dict[str, JSON], frame: _Frame, problems: list[tuple[tuple[Any,
         v = node.get(key)
         if v is not None and type(v) is not str:
             bad(key, f"{key!r} must be a string, not {_kind(v)}; the keyword is ignored")
-    ref = node.get("$ref")
-    if ref is not None and type(ref) is not str:
+    ref = node.get("$ref", _MISSING)
+    if ref is not _MISSING and type(ref) is not str:
         bad("$ref", f"'$ref' must be a string, not {_kind(ref)}; the keyword is ignored")
     d = node.get("discriminator")
     if d is not None and type(d) is not dict:
         bad("discriminator", f"'discriminator' must be a mapping, not {_kind(d)}; the keyword is ignored")
     for key in SCHEMA_MAPS:
-        v = node.get(key)
-        if v is None:
+        v = node.get(key, _MISSING)
+        if v is _MISSING:
             continue
         if type(v) is not dict:
             bad(key, f"{key!r} must be a mapping of names to schemas, not {_kind(v)}; the keyword is ignored")
@@ -206,8 +210,8 @@ def _check(node: dict[str, JSON], frame: _Frame, problems: list[tuple[tuple[Any,
         sub: _Frame = (frame, key, v)
         stack.extend(((sub, k, s), True) for k, s in v.items())
     for key in SCHEMA_LISTS:
-        v = node.get(key)
-        if v is None:
+        v = node.get(key, _MISSING)
+        if v is _MISSING:
             continue
         if type(v) is not list or not v:
             what = "an empty list" if v == [] else _kind(v)
@@ -216,8 +220,8 @@ def _check(node: dict[str, JSON], frame: _Frame, problems: list[tuple[tuple[Any,
         sub = (frame, key, v)
         stack.extend(((sub, i, s), True) for i, s in enumerate(v))
     for key in SCHEMA_ONE:
-        v = node.get(key)
-        if v is None or isinstance(v, bool):
+        v = node.get(key, _MISSING)
+        if v is _MISSING or isinstance(v, bool):
             continue
         if type(v) is dict:
             stack.append(((frame, key, v), True))

@@ -40,7 +40,7 @@ from generator.model.ir import (
     make_nullable,
     strip_null,
 )
-from generator.model.params import body_media, report_no_params, usable_parameter
+from generator.model.params import body_media, media_warning, report_no_params, usable_parameter
 from generator.model.typescope import Ctx, DefNode, ModuleScope, order_children, sort_fields
 from generator.model.typetree import TypeBuilder
 from generator.model.unionbody import Variant, is_union_body, single_variant, union_body_variants, union_module
@@ -377,12 +377,14 @@ class ProjectBuilder:
             variants = union_body_variants(self.types, self.resolver.deref, target, target_ptr, ctx, self.diags,
                                            self.file)
             if variants is not None:
+                media_warning(media, ptr, BODY_TYPES, self.diags, self.file)
                 return variants
             target_ptr, target = single_variant(target, target_ptr, self.resolver.deref)
         if not isinstance(target, Mapping) or not _is_object(target):
             self.diags.warning("body-not-object", "request body is not an object schema; no body params emitted",
                                file=self.file, pointer=sptr)
             return []
+        media_warning(media, ptr, BODY_TYPES, self.diags, self.file)  # only a body that is read: not a binary one
         scope.by_pointer[target_ptr] = ctx.owner.definition.name
         fields, _ = self.types.object_fields(target, target_ptr, ctx)
         return fields

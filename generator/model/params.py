@@ -72,8 +72,7 @@ def report_no_params(spec: JSON, configured: int, operations: list[Operation], d
 def body_media(content: Mapping[str, JSON], pointer: str, supported: tuple[str, ...], diags: Diagnostics,
                file: str) -> str | None:
     """The media type of a request body that the params are read from: the first supported one (JSON, multipart,
-    form), else the first listed, which is typed from its schema with a warning unless it is a JSON variant
-    (``application/merge-patch+json``); None, with a warning, when it has no schema."""
+    form), else the first listed (see :func:`media_warning`); None, with a warning, when it has no schema."""
     media = next((m for m in supported if m in content), None) or next(iter(content), None)
     if media is None:
         return None
@@ -82,8 +81,13 @@ def body_media(content: Mapping[str, JSON], pointer: str, supported: tuple[str, 
         diags.warning("body-no-schema", f"request body {str(media)[:60]!r} has no schema; no body params emitted",
                       file=file, pointer=child(pointer, "content", str(media)))
         return None
-    if media not in supported and not str(media).split(";")[0].strip().endswith("json"):
-        diags.warning("media-unsupported", f"request body media type {str(media)[:60]!r} is not one the client "
-                      f"sends ({', '.join(supported)}); typed from its schema", file=file,
-                      pointer=child(pointer, "content", str(media)))
     return str(media)
+
+
+def media_warning(media: str, pointer: str, supported: tuple[str, ...], diags: Diagnostics, file: str) -> None:
+    """A body read from a media type the client does not send (``application/xml``) is typed from its schema,
+    with a warning; JSON variants (``application/merge-patch+json``) are read silently."""
+    if media not in supported and not media.split(";")[0].strip().endswith("json"):
+        diags.warning("media-unsupported", f"request body media type {media[:60]!r} is not one the client sends "
+                      f"({', '.join(supported)}); typed from its schema", file=file,
+                      pointer=child(pointer, "content", media))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import enum
 import json
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,8 +59,7 @@ class Diagnostic:
 
         Errors, warnings and notes map to ``::error``, ``::warning`` and ``::notice``. The message and the
         properties are percent-escaped as the runner expects, so a newline in a spec string cannot start a
-        second (forged) command. Absolute paths under the working directory are made relative to it: the runner
-        attaches annotations to paths relative to the checkout."""
+        second (forged) command. Paths are made relative to the checkout (see :func:`_relative`)."""
         command = {Level.ERROR: "error", Level.WARNING: "warning", Level.NOTE: "notice"}[self.level]
         props = []
         if self.file:
@@ -84,13 +84,16 @@ FORMATS = ("text", "json", "github")
 
 
 def _relative(file: str) -> str:
-    path = Path(file)
-    if not path.is_absolute():
-        return file
+    """``file`` relative to the checkout (``$GITHUB_WORKSPACE``, else the working directory) when inside it: the
+    runner attaches an annotation to a path relative to the repository root, even when typegen runs in a
+    sub-directory (``working-directory:``)."""
+    root = os.environ.get("GITHUB_WORKSPACE") or os.getcwd()
+    absolute = os.path.normpath(os.path.join(os.getcwd(), file))
     try:
-        return path.relative_to(Path.cwd()).as_posix()
+        inside = Path(absolute).relative_to(os.path.normpath(root)).as_posix()
     except ValueError:
         return file
+    return inside if inside != "." else file
 
 
 def _github_data(text: str) -> str:

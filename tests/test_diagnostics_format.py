@@ -177,10 +177,18 @@ def test_github_rendering_escapes_commands_and_properties() -> None:
 
 def test_github_paths_are_relative_to_the_working_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
     inside = Diagnostic(Level.ERROR, "c", "m", str(tmp_path.resolve() / "specs" / "a.yaml"), "", 1, 1)
     assert inside.render_github().startswith("::error file=specs/a.yaml,line=1,col=1,")
     assert Diagnostic(Level.ERROR, "c", "m", "/elsewhere/a.yaml").render_github().startswith(
         "::error file=/elsewhere/a.yaml,")
+    sub = tmp_path / "sdk"
+    sub.mkdir()
+    monkeypatch.chdir(sub)  # `working-directory: sdk` in the job: annotations still name the path from the root
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
+    cases = (("specs/a.yaml", "sdk/specs/a.yaml"), ("../a.yaml", "a.yaml"), ("../../a.yaml", "../../a.yaml"))
+    for file, shown in cases:
+        assert Diagnostic(Level.ERROR, "c", "m", file).render_github().startswith(f"::error file={shown},")
 
 
 text = st.text(alphabet=st.characters(codec="utf-8"), max_size=40)

@@ -87,11 +87,11 @@ def _relative(file: str) -> str:
     """``file`` relative to the checkout (``$GITHUB_WORKSPACE``, else the working directory) when inside it: the
     runner attaches an annotation to a path relative to the repository root, even when typegen runs in a
     sub-directory (``working-directory:``)."""
-    root = os.environ.get("GITHUB_WORKSPACE") or os.getcwd()
-    absolute = os.path.normpath(os.path.join(os.getcwd(), file))
     try:
-        inside = Path(absolute).relative_to(os.path.normpath(root)).as_posix()
-    except ValueError:
+        cwd = os.getcwd()
+        root = os.environ.get("GITHUB_WORKSPACE") or cwd
+        inside = Path(os.path.normpath(os.path.join(cwd, file))).relative_to(os.path.normpath(root)).as_posix()
+    except (OSError, ValueError):  # no working directory any more, or a file outside the checkout
         return file
     return inside if inside != "." else file
 

@@ -21,8 +21,8 @@ import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from . import __version__
-from .diagnostics import FORMATS, Diagnostic, Diagnostics, Level, TypegenError
+from generator import __version__
+from generator.diagnostics import FORMATS, Diagnostic, Diagnostics, Level, TypegenError
 
 EXIT_OK, EXIT_DRIFT, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -135,7 +135,7 @@ def _use_cache(args: argparse.Namespace) -> bool:
 
 
 def _options(args: argparse.Namespace) -> object:
-    from .pipeline import Options
+    from generator.pipeline import Options
 
     return Options(config=args.config, spec=args.spec, out=args.out, validate=args.validate, strict=args.strict,
                    allow_file_refs=args.allow_file_refs, use_cache=_use_cache(args), package=args.package)
@@ -145,11 +145,11 @@ def _dispatch(args: argparse.Namespace, diags: Diagnostics) -> int:
     if args.command == "validate":
         return _validate(args, diags)
     if args.command == "init":
-        from .init import init_command
+        from generator.config.infer import init_command
 
         return init_command(args.spec, args.package, diags)
-    from .pipeline import Options, run
-    from .writer import check_root, compare, write_tree
+    from generator.pipeline import Options, run
+    from generator.write.writer import check_root, compare, write_tree
 
     started = time.perf_counter()
     options = _options(args)
@@ -185,10 +185,10 @@ def _shown(path: Path) -> str:
 
 
 def _validate(args: argparse.Namespace, diags: Diagnostics) -> int:
-    from .loader import load_document
-    from .pipeline import Options, cache_dir
-    from .refs import check_ref_policy
-    from .validate import check_version, validate_spec
+    from generator.load.reader import load_document
+    from generator.load.refpolicy import check_ref_policy
+    from generator.load.validate import check_version, validate_spec
+    from generator.pipeline import Options, cache_dir
 
     cache = cache_dir(Options(use_cache=not args.no_cache))
     doc = load_document(args.spec, diags, cache_dir=cache)

@@ -1,5 +1,5 @@
 """One run: config → spec → model → rendered, checked and formatted files in memory. Nothing here writes the
-output tree; :mod:`generator.writer` does that once everything succeeded."""
+output tree; :mod:`generator.write.writer` does that once everything succeeded."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import runcache
-from .diagnostics import Diagnostic, Diagnostics, TypegenError
-from .formatting import check_source, format_sources, formatter_version
+from generator.diagnostics import Diagnostic, Diagnostics, TypegenError
+from generator.targets.python.formatting import check_source, format_sources, formatter_version
+from generator.write import runcache
 
 
 @dataclass
@@ -42,13 +42,15 @@ def cache_dir(options: Options) -> Path | None:
 
 def run(options: Options, diags: Diagnostics) -> Result:
     """Generate every file in memory. Raises :class:`TypegenError` when any error was diagnosed."""
-    from .build import ProjectBuilder
-    from .config import find_config, load_config
-    from .loader import load_document
-    from .refs import bundle_external_refs, check_ref_policy, check_refs
-    from .render import render_project
-    from .transforms import apply_transformations
-    from .validate import check_version, validate_spec
+    from generator.config.files import find_config, load_config
+    from generator.config.transforms import apply_transformations
+    from generator.load.bundle import bundle_external_refs
+    from generator.load.reader import load_document
+    from generator.load.refpolicy import check_ref_policy
+    from generator.load.resolver import check_refs
+    from generator.load.validate import check_version, validate_spec
+    from generator.model.build import ProjectBuilder
+    from generator.targets.python.render import render_project
 
     # --config wins; --spec alone means zero-config (a pyproject's config belongs to its own spec); else pyproject
     config_path = options.config or (None if options.spec is not None else find_config(Path.cwd()))
@@ -57,7 +59,7 @@ def run(options: Options, diags: Diagnostics) -> Result:
             diags.error("no-config", "no config given: pass --config FILE, set [tool.typegen] config in "
                         "pyproject.toml, or pass --spec FILE to infer one")
             diags.raise_if_errors()
-        from .init import infer_config
+        from generator.config.infer import infer_config
 
         assert options.spec is not None
         config = infer_config(options.spec, diags, package=options.package)

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import pipeline, render, runcache
+from generator import pipeline
 from generator.diagnostics import Diagnostics
 from generator.pipeline import Options, run
+from generator.targets.python import render
+from generator.write import runcache
 
 ROOT = Path(__file__).resolve().parent.parent
 MODULE = "openai/types/image_generate_params.py"
@@ -35,7 +37,7 @@ def test_warm_run_is_served_from_the_run_cache(project: Path, monkeypatch: pytes
     def fail(*args: object, **kwargs: object) -> None:
         raise AssertionError("the warm run rebuilt the model")
 
-    monkeypatch.setattr("generator.build.ProjectBuilder.build", fail)
+    monkeypatch.setattr("generator.model.build.ProjectBuilder.build", fail)
     assert generate(project) == first
 
 
@@ -57,10 +59,11 @@ def test_config_change_invalidates(project: Path) -> None:
 def test_template_change_invalidates(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = generate(project)[MODULE]
     templates = project / "templates"
-    shutil.copytree(render.templates_dir(), templates)
-    module = templates / "module.py.j2"
+    shutil.copytree(render.templates_root(), templates)
+    module = templates / "python" / "module.py.j2"
     module.write_text(module.read_text().replace("__all__ = {{ exports }}", "__all__ = {{ exports }}\n# changed"))
-    monkeypatch.setattr(render, "templates_dir", lambda: templates)
+    monkeypatch.setattr(render, "templates_root", lambda: templates)
+    monkeypatch.setattr(render, "templates_dir", lambda: templates / "python")
     render.environment.cache_clear()
     runcache.generator_fingerprint.cache_clear()
     try:

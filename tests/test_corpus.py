@@ -13,8 +13,8 @@ import pytest
 
 from generator import pipeline
 from generator.diagnostics import Diagnostics
-from generator.formatting import _black, format_sources
 from generator.pipeline import Options, run
+from generator.targets.python.formatting import _black, format_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("TYPEGEN_SHARED", ROOT.parent / "shared"))

@@ -15,18 +15,15 @@ from pathlib import Path
 
 import pytest
 
-from generator.docstrings import jsdoc, python_docstring, split_summary
-from generator.markdown import (
+from generator.targets.python.docstrings import jsdoc, python_docstring, split_summary
+from generator.text.inline import collapse, rewrite_links, tokens, wrap_text
+from generator.text.markdown import (
     MAX_LIST_DEPTH,
     CodeBlock,
     ListBlock,
     Paragraph,
-    collapse,
     parse_blocks,
-    rewrite_links,
-    tokens,
     wrap_blocks,
-    wrap_text,
 )
 
 DOCS = [("/docs/", "https://platform.openai.com/docs/")]
@@ -919,7 +916,7 @@ def test_real_spec_descriptions(shared_dir: Path) -> None:
 
 
 def test_class_docstring_keeps_raw_text_after_the_summary() -> None:
-    from generator.docstrings import python_docstring
+    from generator.targets.python.docstrings import python_docstring
 
     text = "A custom tool that processes input using a specified format. Learn more about   [custom tools](/docs/x)"
     got = python_docstring(text, link_rewrites=(("/docs/", "https://example.com/docs/"),), reflow=False)

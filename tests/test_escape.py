@@ -9,7 +9,7 @@ import keyword
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import escape
+from generator.text import escape
 
 TEXT = st.text(st.characters(codec=None, exclude_categories=()), max_size=80) | st.sampled_from(
     ['"""', "\\", "\r", "\x00", "a\\", '"', "x\"\"\"; __import__('os')", "\ud800", "\u2028", "*/", "{{ 1 }}"])

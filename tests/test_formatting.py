@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import formatting, pipeline
+from generator import pipeline
 from generator.diagnostics import Diagnostics
-from generator.formatting import _black, format_sources, is_black_stable
 from generator.pipeline import Options, run
+from generator.targets.python import formatting
+from generator.targets.python.formatting import _black, format_sources, is_black_stable
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,8 +9,8 @@ from typing import Any
 
 import yaml
 
+from generator.config.infer import infer_config_data
 from generator.diagnostics import Diagnostics
-from generator.init import infer_config_data
 
 ROOT = Path(__file__).resolve().parent.parent
 

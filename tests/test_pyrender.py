@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.model import (
+from generator.model.ir import (
     NULL,
     ArrayType,
     Field,
@@ -17,7 +17,7 @@ from generator.model import (
     UnionType,
     Unknown,
 )
-from generator.pyrender import Annotator, Imports, literal_value, relative_module
+from generator.targets.python.annotations import Annotator, Imports, literal_value, relative_module
 
 STR, INT = Primitive("string"), Primitive("integer")
 

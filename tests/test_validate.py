@@ -1,4 +1,4 @@
-"""generator.validate: version check, openapi-spec-validator findings as diagnostics, caching, and proof that
+"""generator.load.validate: version check, openapi-spec-validator findings as diagnostics, caching, and proof that
 validation never touches the network or files named by the spec."""
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ from typing import Any
 
 import pytest
 
-from generator import validate
 from generator.diagnostics import Diagnostic, Diagnostics, Level
-from generator.loader import Document, load_document
-from generator.validate import check_version, validate_spec
+from generator.load import validate
+from generator.load.document import Document
+from generator.load.reader import load_document
+from generator.load.validate import check_version, validate_spec
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -245,9 +246,9 @@ AUDIT_SCRIPT = textwrap.dedent("""
             events.append([event, args[0]])
     sys.addaudithook(hook)
     from pathlib import Path
-    from generator.loader import load_document
-    from generator.refs import check_ref_policy
-    from generator.validate import validate_spec, _run_validator
+    from generator.load.reader import load_document
+    from generator.load.refpolicy import check_ref_policy
+    from generator.load.validate import validate_spec, _run_validator
     from generator.diagnostics import Diagnostics
     out = {}
     for name in ("hostile.yaml", "tempting.yaml"):

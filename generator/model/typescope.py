@@ -1,5 +1,5 @@
 """The scaffolding of a module under construction (definition tree, names, naming context) and the small
-pure helpers of :mod:`generator.typetree` (field order, child order, union classification)."""
+pure helpers of :mod:`generator.model.typetree` (field order, child order, union classification)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import naming
-from .model import ArrayType, Definition, Field, LocalRef, MapType, NamedRef, TypeNode, UnionType, flatten_union
-from .schema import ANNOTATION_KEYS
+from generator.load.schema import ANNOTATION_KEYS
+from generator.model.ir import (
+    ArrayType,
+    Definition,
+    Field,
+    LocalRef,
+    MapType,
+    NamedRef,
+    TypeNode,
+    UnionType,
+    flatten_union,
+)
+from generator.text import naming
 
 JSON = Any
 

@@ -14,7 +14,7 @@ import os
 from dataclasses import astuple
 from pathlib import Path
 
-from .diagnostics import Diagnostic, Level
+from generator.diagnostics import Diagnostic, Level
 
 FORMAT = 1  # bump when the entry layout changes
 
@@ -22,10 +22,10 @@ FORMAT = 1  # bump when the entry layout changes
 @functools.cache
 def generator_fingerprint() -> str:
     """A hash of the generator's Python sources and templates (as installed)."""
-    from .render import templates_dir
+    from generator.targets.python.render import templates_root
 
     h = hashlib.sha256()
-    for base in (Path(__file__).resolve().parent, templates_dir()):
+    for base in (Path(__file__).resolve().parents[1], templates_root()):
         for path in sorted(base.rglob("*")):
             if path.is_file() and path.suffix in (".py", ".j2") and "__pycache__" not in path.parts:
                 h.update(path.relative_to(base).as_posix().encode())

@@ -1,13 +1,13 @@
 """Naming rules shared by the builder and the placement of modules: case conversion and singularisation.
 
-All results pass through :mod:`generator.escape` so they are ASCII-safe identifiers / module names.
+All results pass through :mod:`generator.text.escape` so they are ASCII-safe identifiers / module names.
 """
 
 from __future__ import annotations
 
 import re
 
-from . import escape
+from generator.text import escape
 
 # Irregular plurals (plural → singular), checked before the suffix rules. Most are words whose regular suffix rule
 # would go wrong: "-is" / "-us" plurals (``apis``, ``menus``), "-ies" plurals of "-ie" words, "-ves", "-ches"

@@ -9,7 +9,7 @@
 - models: component schemas referenced (directly) from two or more operations, placed on the resource that uses
   them or, when used by several resources, on ``$shared``.
 
-Names are sanitised through :mod:`generator.escape`; collisions are settled in sorted order (``_2``, ``_3``) with
+Names are sanitised through :mod:`generator.text.escape`; collisions are settled in sorted order (``_2``, ``_3``) with
 a warning naming both, so the result does not depend on the order of the spec's mappings.
 """
 
@@ -23,10 +23,11 @@ from typing import Any
 
 import yaml
 
-from . import escape, naming
-from .config import Config, config_from_data
-from .diagnostics import Diagnostics
-from .schema import child
+from generator.config.files import config_from_data
+from generator.config.model import Config
+from generator.diagnostics import Diagnostics
+from generator.load.schema import child
+from generator.text import escape, naming
 
 JSON = Any
 HTTP_METHODS = ("get", "put", "post", "delete", "patch")
@@ -36,7 +37,7 @@ VERBS = {"post": "create", "put": "update", "patch": "update", "delete": "delete
 
 
 def infer_config(spec: Path, diags: Diagnostics, *, package: str | None = None) -> Config:
-    from .loader import load_document
+    from generator.load.reader import load_document
 
     doc = load_document(spec, diags)
     diags.raise_if_errors()
@@ -47,7 +48,7 @@ def infer_config(spec: Path, diags: Diagnostics, *, package: str | None = None) 
 
 
 def init_command(spec: Path, package: str | None, diags: Diagnostics) -> int:
-    from .loader import load_document
+    from generator.load.reader import load_document
 
     doc = load_document(spec, diags)
     diags.raise_if_errors()

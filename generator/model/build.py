@@ -1,4 +1,4 @@
-"""Spec + config → intermediate model (:class:`generator.model.Project`).
+"""Spec + config → intermediate model (:class:`generator.model.ir.Project`).
 
 For every configured method: find the operation, collect its parameters (extra path params, query, header) and
 its request body's properties into one params class (STYLE §4, §6), split streaming methods into the
@@ -13,11 +13,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from . import naming, placement
-from .config import Config, Method, ModelSpec, iter_methods, iter_models
-from .diagnostics import Diagnostics
-from .loader import tokens_from_pointer
-from .model import (
+from generator.config import placement
+from generator.config.model import Config, Method, ModelSpec, iter_methods, iter_models
+from generator.diagnostics import Diagnostics
+from generator.load.document import tokens_from_pointer
+from generator.load.resolver import RefError, Resolver
+from generator.load.schema import child, is_null_schema, type_list
+from generator.model.ir import (
     AliasDef,
     ClassDef,
     Field,
@@ -32,17 +34,15 @@ from .model import (
     Primitive,
     Project,
     StreamingSplit,
-    SupportModule,
     TypeNode,
     UnionType,
     is_nullable,
     make_nullable,
     strip_null,
 )
-from .refs import RefError, Resolver
-from .schema import child, is_null_schema, type_list
-from .typescope import Ctx, DefNode, ModuleScope, order_children, sort_fields
-from .typetree import TypeBuilder
+from generator.model.typescope import Ctx, DefNode, ModuleScope, order_children, sort_fields
+from generator.model.typetree import TypeBuilder
+from generator.text import naming
 
 JSON = Any
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -114,13 +114,8 @@ class ProjectBuilder:
                           self.config.generated_header],
             operations=operations,
             modules=modules,
-            support=self._support(),
+            support=self.config.support_modules,
         )
-
-    def _support(self) -> list[SupportModule]:
-        if not self.config.support_modules:
-            return []
-        return [SupportModule(("_types",), "support/_types.py"), SupportModule(("_utils",), "support/_utils.py")]
 
     # ------------------------------------------------------------------------------------------ named models
     def _register_models(self) -> None:

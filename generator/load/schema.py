@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .diagnostics import Diagnostics
+from generator.diagnostics import Diagnostics
 
 JSON = Any
 Resolve = Callable[[str, str], tuple[str, JSON]]  # (ref, from_pointer) -> (target pointer, node)

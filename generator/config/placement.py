@@ -20,9 +20,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
-from . import escape, naming
-from .config import Config, Method, ModelSpec, iter_methods, iter_models
-from .diagnostics import Diagnostics
+from generator.config.model import Config, Method, ModelSpec, iter_methods, iter_models
+from generator.diagnostics import Diagnostics
+from generator.text import escape, naming
 
 ModelKind = Literal["object", "alias"]
 ModulePath = tuple[str, ...]

@@ -1,7 +1,7 @@
 """Docstring and JSDoc layout of a description (STYLE.md "Docstrings", D1-D11, and "TypeScript JSDoc").
 
-The text is parsed and re-wrapped by :mod:`generator.markdown` (D2-D4, links D10); this module chooses the
-layout and adds quotes and indentation. Escaping goes through :mod:`generator.escape` only (D11).
+The text is parsed and re-wrapped by :mod:`generator.text.markdown` (D2-D4, links D10); this module chooses the
+layout and adds quotes and indentation. Escaping goes through :mod:`generator.text.escape` only (D11).
 
 Python layouts (D5), where ``I`` is the field indent and lines are wrapped at 80 text columns, indent not counted:
 
@@ -27,18 +27,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .escape import docstring_text, jsdoc_text
-from .markdown import (
-    WIDTH,
-    Block,
-    LinkRewrites,
-    Paragraph,
-    collapse,
-    parse_blocks,
-    rewrite_links,
-    wrap_blocks,
-    wrap_text,
-)
+from generator.text.escape import docstring_text, jsdoc_text
+from generator.text.inline import WIDTH, LinkRewrites, collapse, rewrite_links, wrap_text
+from generator.text.markdown import Block, Paragraph, parse_blocks, wrap_blocks
 
 ONE_LINE_MAX = 79
 """D6: the longest whitespace-collapsed single paragraph that stays on one line."""

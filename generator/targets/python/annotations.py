@@ -8,9 +8,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from . import escape
-from .docstrings import python_docstring
-from .model import (
+from generator.model.ir import (
     NULL,
     AliasDef,
     ArrayType,
@@ -29,6 +27,8 @@ from .model import (
     flatten_union,
     strip_null,
 )
+from generator.targets.python.docstrings import python_docstring
+from generator.text import escape
 
 _PRIMITIVE = {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "null": "None"}
 TYPING = ("Dict", "List", "Union", "Iterable", "Optional", "Mapping", "Sequence")

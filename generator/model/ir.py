@@ -214,17 +214,9 @@ class Operation:
 
 
 @dataclass
-class SupportModule:
-    """A fixed helper module (``_types.py``, ``_utils.py``) the generated package needs to import on its own."""
-
-    path: tuple[str, ...]
-    template: str
-
-
-@dataclass
 class Project:
     package: str
     header_lines: list[str]  # comment text lines (without ``#``) above the generated code, in order
     operations: list[Operation]
     modules: list[Module]
-    support: list[SupportModule] = field(default_factory=list)
+    support: bool = False  # emit the target's support modules so the output imports on its own

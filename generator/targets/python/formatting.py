@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from .diagnostics import Diagnostics
+from generator.diagnostics import Diagnostics
 
 LINE_LENGTH = 120
 _ALLOWED = (ast.Import, ast.ImportFrom, ast.ClassDef, ast.Assign, ast.AnnAssign)

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from . import naming
-from .diagnostics import Diagnostics
-from .model import (
+from generator.diagnostics import Diagnostics
+from generator.load.schema import Resolve, child, description_of, is_null_schema, merge_object, type_list
+from generator.model.ir import (
     NULL,
     AliasDef,
     ArrayType,
@@ -33,8 +33,7 @@ from .model import (
     make_nullable,
     strip_null,
 )
-from .schema import Resolve, child, description_of, is_null_schema, merge_object, type_list
-from .typescope import (
+from generator.model.typescope import (
     Ctx,
     DefNode,
     _annotation_only,
@@ -43,6 +42,7 @@ from .typescope import (
     order_children,
     sort_fields,
 )
+from generator.text import naming
 
 JSON = Any
 NamedLookup = Callable[[str], TypeNode | None]

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .diagnostics import Diagnostics
+from generator.diagnostics import Diagnostics
 
 MANIFEST = ".typegen-manifest"
 

@@ -10,20 +10,28 @@ from pathlib import Path
 
 import jinja2
 
-from . import escape
-from .model import Project
-from .pyrender import module_context
+from generator.model.ir import Project
+from generator.targets.python.annotations import module_context
+from generator.text import escape
 
 TEMPLATE = "module.py.j2"
+# The fixed helper modules a generated package imports (``_types.py``, ``_utils.py``): output path → template.
+SUPPORT_MODULES = ((("_types",), "support/_types.py"), (("_utils",), "support/_utils.py"))
 
 
 @functools.cache
 def templates_dir() -> Path:
-    """The templates shipped as ``generator.templates`` (``templates/`` in a source checkout)."""
+    """This target's templates: ``python/`` under the templates shipped as ``generator.templates``."""
+    return templates_root() / "python"
+
+
+@functools.cache
+def templates_root() -> Path:
+    """The templates shipped as ``generator.templates`` (``templates/`` in a source checkout), one folder a target."""
     try:
         return Path(str(resources.files("generator.templates")))
     except ModuleNotFoundError:  # running from a source tree that was not installed
-        return Path(__file__).resolve().parent.parent / "templates"
+        return Path(__file__).resolve().parents[3] / "templates"
 
 
 @functools.cache
@@ -43,7 +51,7 @@ _PART = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,119}\Z")
 
 def module_file(package: str, path: tuple[str, ...]) -> str:
     """The output file of a module, relative to the output root (POSIX separators). Every part must already be
-    a safe name (the builder takes them from :mod:`generator.escape`); anything else is a bug, not input."""
+    a safe name (the builder takes them from :mod:`generator.text.escape`); anything else is a bug, not input."""
     parts = [*package.split("."), *path]
     for part in parts:
         if not _PART.match(part) or keyword.iskeyword(part):
@@ -63,9 +71,9 @@ def render_project(project: Project, link_rewrites: tuple[tuple[str, str], ...])
         )
     if project.support:
         comment = "\n".join(line for text in header for line in escape.comment_lines(text))
-        for support in project.support:
-            body = (templates_dir() / support.template).read_text(encoding="utf-8")
-            out[module_file(project.package, support.path)] = f"{comment}\n\n{body}"
+        for path, template_file in SUPPORT_MODULES:
+            body = (templates_dir() / template_file).read_text(encoding="utf-8")
+            out[module_file(project.package, path)] = f"{comment}\n\n{body}"
         for package_dir in sorted({f.rsplit("/", 1)[0] for f in out}):
             parts = package_dir.split("/")
             for i in range(1, len(parts) + 1):

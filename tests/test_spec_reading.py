@@ -222,3 +222,20 @@ def test_wrong_shaped_spec_structure_is_reported(tmp_path: Path) -> None:
                           ("#/components/schemas/R/$ref:", "schema-shape")):
         assert any(pointer in d and f"[{code}]" in d for d in diags), (pointer, text)
     assert "Traceback" not in text
+
+
+def test_streaming_method_with_a_union_body_says_it_is_not_split(tmp_path: Path) -> None:
+    (tmp_path / "spec.yaml").write_text(yaml.safe_dump({"openapi": "3.1.0", "info": {"title": "t", "version": "1"},
+                                                        **body_op({"oneOf": [
+        {"title": "A", "type": "object", "properties": {"a": {"type": "string"}, "stream": {"type": "boolean"}}},
+        {"title": "B", "type": "object", "properties": {"b": {"type": "string"}, "stream": {"type": "boolean"}}},
+    ]})}))
+    (tmp_path / "config.yml").write_text(
+        "targets: {python: {package_name: pkg}}\ntypegen: {spec: spec.yaml, out: out, support_modules: false}\n"
+        "resources:\n  things:\n    methods:\n      create: {endpoint: post /things, streaming: "
+        "{param_discriminator: stream}}\n")
+    diags = Diagnostics()
+    files = run(Options(config=tmp_path / "config.yml", use_cache=False), diags).files
+    assert any(d.code == "stream-union-body" and d.pointer.startswith("#/resources/things/methods/create")
+               for d in diags), [d.render() for d in diags]
+    assert "ThingCreateParams: TypeAlias = Union[A, B]" in module(files)

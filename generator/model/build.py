@@ -236,6 +236,10 @@ class ProjectBuilder:
         body = self._body(op, op_pointer, ctx, scope)
         if body and isinstance(body[0], Variant):
             variants = [v for v in body if isinstance(v, Variant)]
+            if method.streaming_param:
+                self.diags.warning("stream-union-body", "a union request body gets no streaming split; each variant "
+                                   f"keeps its {method.streaming_param!r}", file=str(self.config.path),
+                                   pointer=method.pointer)
             operation.params_module = module_path
             return operation, union_module(module_path, class_name, root, variants, op_pointer, lambda body: (
                 self._class_fields(path_fields, query_fields, body, header_fields)))

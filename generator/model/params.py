@@ -72,8 +72,10 @@ def report_no_params(spec: JSON, configured: int, operations: list[Operation], d
 def body_media(content: Mapping[str, JSON], pointer: str, supported: tuple[str, ...], diags: Diagnostics,
                file: str) -> str | None:
     """The media type of a request body that the params are read from: the first supported one (JSON, multipart,
-    form), else the first listed (see :func:`media_warning`); None, with a warning, when it has no schema."""
-    media = next((m for m in supported if m in content), None) or next(iter(content), None)
+    form), else the first JSON variant (``application/merge-patch+json``), else the first listed (see
+    :func:`media_warning`); None, with a warning, when it has no schema."""
+    media = next((m for m in supported if m in content), None) or next(
+        (m for m in content if str(m).split(";")[0].strip().endswith("json")), None) or next(iter(content), None)
     if media is None:
         return None
     entry = content[media]
@@ -86,8 +88,9 @@ def body_media(content: Mapping[str, JSON], pointer: str, supported: tuple[str, 
 
 def media_warning(media: str, pointer: str, supported: tuple[str, ...], diags: Diagnostics, file: str) -> None:
     """A body read from a media type the client does not send (``application/xml``) is typed from its schema,
-    with a warning; JSON variants (``application/merge-patch+json``) are read silently."""
-    if media not in supported and not media.split(";")[0].strip().endswith("json"):
+    with a warning; JSON variants (``application/merge-patch+json``) and wildcards (``*/*``) are read silently."""
+    base = media.split(";")[0].strip()
+    if media not in supported and not base.endswith("json") and "*" not in base:  # `*/*`: JSON is one of them
         diags.warning("media-unsupported", f"request body media type {media[:60]!r} is not one the client sends "
                       f"({', '.join(supported)}); typed from its schema", file=file,
                       pointer=child(pointer, "content", media))

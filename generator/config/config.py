@@ -94,6 +94,7 @@ class Resource:
     own_folder: bool
     shared: bool
     pointer: str
+    node_name: str | None = None  # ``typegen: {node_name: X}``: the TypeScript params prefix (layout.py)
 
 
 @dataclass(frozen=True)
@@ -524,12 +525,23 @@ class _Reader:
             if method.name in sub_names:
                 self.warning("config-name-clash", f"method {method.name!r} has the same name as a subresource of "
                              f"{'.'.join(path)!r}", method.pointer)
-        return Resource(name, path, methods, models, tuple(subs), own, False, pointer)
+        node_name = self.node_name(data.get("typegen"), child(pointer, "typegen"))
+        return Resource(name, path, methods, models, tuple(subs), own, False, pointer, node_name)
+
+    def node_name(self, value: JSON, pointer: str) -> str | None:
+        data = value if isinstance(value, Mapping) else {}
+        name = data.get("node_name")
+        if name is None:
+            return None
+        if not isinstance(name, str) or not escape.is_safe_identifier(name):
+            self.error("config-value", f"node_name must be an identifier, not {name!r}", child(pointer, "node_name"))
+            return None
+        return name
 
     def own_folder(self, value: JSON, pointer: str) -> bool:
         data = self.mapping(value, pointer, "the resource's typegen settings")
         for key in data:
-            if key != "types_folder":
+            if key not in ("types_folder", "node_name"):
                 self.warning("config-unknown-key", f"unknown typegen key {key!r} (ignored)", child(pointer, key))
         folder = data.get("types_folder")
         if folder is None:

@@ -222,6 +222,7 @@ class ProjectBuilder:
         module_path, class_name = placement.params_module(method)
         operation = Operation(method.http_method, method.path, method.resource_path, method.name,
                               op.get("operationId") if isinstance(op.get("operationId"), str) else None)
+        operation.response_properties = self._response_properties(op, op_pointer)
         scope = ModuleScope()
         scope.names.add(class_name)
         cls = ClassDef(name=class_name, fields=[], pointer=op_pointer)
@@ -259,6 +260,39 @@ class ProjectBuilder:
             split = self._streaming(class_name, stream_field, scope, definitions, exports)
             cls.name = split.base
         return operation, Module(module_path, "params", definitions, exports, cls.name, split)
+
+    def _response_properties(self, op: Mapping[str, JSON], op_pointer: str) -> tuple[str, ...]:
+        """The property names of the first 2xx JSON response's object schema (``allOf`` members included)."""
+        responses = op.get("responses")
+        if not isinstance(responses, Mapping):
+            return ()
+        for code, response in responses.items():
+            if not str(code).startswith("2"):
+                continue
+            ptr = child(op_pointer, "responses", str(code))
+            if isinstance(response, Mapping) and isinstance(response.get("$ref"), str):
+                ptr, response = self.resolver.deref(response, ptr)
+            content = response.get("content") if isinstance(response, Mapping) else None
+            media = content.get("application/json") if isinstance(content, Mapping) else None
+            if not isinstance(media, Mapping) or "schema" not in media:
+                return ()
+            names: list[str] = []
+            stack = [(child(ptr, "content", "application/json", "schema"), media["schema"])]
+            for _ in range(64):  # bounded: allOf chains of a hostile spec cannot loop
+                if not stack:
+                    break
+                sptr, schema = stack.pop()
+                sptr, schema = self.resolver.deref(schema, sptr)
+                if not isinstance(schema, Mapping):
+                    continue
+                props = schema.get("properties")
+                if isinstance(props, Mapping):
+                    names.extend(str(k) for k in props if str(k) not in names)
+                members = schema.get("allOf")
+                if isinstance(members, list):
+                    stack.extend(reversed([(child(sptr, "allOf", i), m) for i, m in enumerate(members)]))
+            return tuple(names)
+        return ()
 
     def _unique(self, fields: list[Field]) -> list[Field]:
         """One field per key: a query/path/header param and a body property of the same name cannot both live in
@@ -325,6 +359,7 @@ class ProjectBuilder:
             if loc in ("path", "header"):
                 # the parameter's own description documents the method's argument; only the schema's is kept
                 f.description = self.types.description(schema, child(ptr, "schema"))
+                f.parameter_description = param_doc
             elif param_doc:
                 f.description = param_doc  # a query param's own description wins over its schema's
             if param_doc and isinstance(f.type, LocalRef):

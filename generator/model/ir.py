@@ -126,6 +126,9 @@ class Field:
     deprecated: bool = False
     location: ParamLocation = "body"
     pointer: str = ""  # JSON pointer of the property's schema, for diagnostics
+    # a path/query/header parameter's own ``description`` (``description`` above is its schema's for path and
+    # header params); a target that documents parameters on the params type itself may prefer it
+    parameter_description: str | None = None
 
     @property
     def nullable(self) -> bool:
@@ -146,6 +149,9 @@ class ClassDef:
     total: bool = False
     bases: tuple[str, ...] = ()
     pointer: str = ""
+    # the last segment of the property path the name was made from (``"input"`` for ``ModerationPolicyInput``, the
+    # variant name for a union variant): a target that nests definitions in namespaces names them by it alone
+    segment: str = ""
 
 
 @dataclass
@@ -207,6 +213,9 @@ class Operation:
     params: list[Param] = field(default_factory=list)
     streaming: bool = False
     params_module: tuple[str, ...] | None = None  # None when the method takes no params
+    # the top-level property names of the success (2xx) JSON response object, in spec order: lets a target
+    # recognise a paginated list (``data`` + ``has_more`` ...) without knowing the response types
+    response_properties: tuple[str, ...] = ()
 
     @property
     def endpoint(self) -> str:

@@ -226,7 +226,7 @@ class TypeBuilder:
             return LocalRef(scope.by_pointer[pointer])
         name = scope.claim(ctx.name() or "Model")
         scope.by_pointer[pointer] = name
-        cls = ClassDef(name=name, fields=[], pointer=pointer)
+        cls = ClassDef(name=name, fields=[], pointer=pointer, segment=ctx.path[-1] if ctx.path else "")
         dn = DefNode(cls)
         ctx.owner.children.append(dn)
         try:

@@ -1,0 +1,108 @@
+"""Params families (TS-STYLE §3, §7): one method's params module → the declarations of its family.
+
+- F1: members in the intermediate model's order (path, required A–Z, optional query, optional body, headers).
+- F5 pagination: a list method whose response is a cursor page extends the page's params base and leaves out
+  ``after`` / ``limit`` (``runs.ts:899``). The page kind follows from the response's top-level properties, as
+  the SDK's page classes read them (``core/pagination.ts``): ``data`` + ``has_more`` + ``last_id`` →
+  ``ConversationCursorPage``; + ``next`` → ``NextCursorPage``; ``data`` + ``has_more`` → ``CursorPage``.
+- F7: when the members of the family's interface come from more than one location, every member's doc starts
+  with ``Path param: `` / ``Query param: `` / ``Body param: `` / ``Header param: ``; the streaming children
+  inherit the family's choice.
+- §7 streaming: ``type P = PNonStreaming | PStreaming`` first; ``PBase`` holds every member, ``stream`` included
+  as ``boolean`` (``| null`` when the NonStreaming one is nullable) in its A–Z place among the optional body
+  members; ``namespace P`` holds the nested types then the two re-aliases through the file's self alias;
+  ``PNonStreaming`` (``stream?: false``) and ``PStreaming`` (``stream: true``) extend ``PBase``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from generator.model.ir import ClassDef, Field, LiteralType, Module, Operation, Primitive, UnionType, is_nullable
+
+from .lower import Lowerer
+from .printer import Atom, Decl, Interface, TypeAlias, Union
+
+PAGE_FIELDS = ("after", "limit")
+
+
+@dataclass(frozen=True)
+class Page:
+    base: str  # the params interface a paginated method's params extend
+
+
+def page_kind(op: Operation | None) -> Page | None:
+    if op is None or op.http_method != "get":
+        return None
+    props = set(op.response_properties)
+    if not {"data", "has_more"} <= props:
+        return None
+    if "last_id" in props:
+        return Page("ConversationCursorPageParams")
+    if "next" in props:
+        return Page("NextCursorPageParams")
+    return Page("CursorPageParams")
+
+
+@dataclass
+class Family:
+    name: str
+    decls: list[Decl]
+    exports: list[str]  # the names the declare-namespace block lists
+    page: Page | None = None
+
+
+def family(module: Module, name: str, self_alias: str, op: Operation | None, low: Lowerer) -> Family:
+    split = module.streaming
+    main = module.definitions[0]
+    assert isinstance(main, ClassDef)
+    fields = list(main.fields)
+    page = page_kind(op)
+    if page is not None and all(any(f.name == p and f.location == "query" and not f.required for f in fields)
+                                for p in PAGE_FIELDS):
+        fields = [f for f in fields if not (f.name in PAGE_FIELDS and f.location == "query")]
+    else:
+        page = None
+    stream: Field | None = None
+    if split is not None:
+        ns_def = next(d for d in module.definitions if isinstance(d, ClassDef) and d.name == split.non_streaming)
+        ns_field = ns_def.fields[0]
+        stream_type = UnionType((Primitive("boolean"), Primitive("null"))) if is_nullable(ns_field.type) \
+            else Primitive("boolean")
+        stream = replace(ns_field, type=stream_type, required=False)
+        fields = _insert(fields, stream)
+    prefixed = len({f.location for f in fields}) > 1
+    owner = (name,)
+    members = low.members(fields, owner, prefixed=prefixed)
+    extends = page.base if page else ""
+    if split is None:
+        return Family(name, [Interface(name, members, extends), *low.namespace(owner)], [name], page)
+    assert stream is not None
+    base, non_streaming, streaming = name + "Base", name + "NonStreaming", name + "Streaming"
+    re_aliases: list[Decl] = [TypeAlias(n, Atom(f"{self_alias}.{n}")) for n in (non_streaming, streaming)]
+    false_type = LiteralType((False,))
+    ns_member = low.member(stream, owner, prefixed=prefixed,
+                           type_=low.expr(UnionType((false_type, Primitive("null"))) if is_nullable(stream.type)
+                                          else false_type, owner))
+    s_member = low.member(replace(stream, required=True), owner, prefixed=prefixed, type_=Atom("true"))
+    decls: list[Decl] = [
+        TypeAlias(name, Union((Atom(non_streaming), Atom(streaming)))),
+        Interface(base, members, extends),
+        *low.namespace(owner, re_aliases),
+        Interface(non_streaming, [ns_member], base),
+        Interface(streaming, [s_member], base),
+    ]
+    return Family(name, decls, [name, non_streaming, streaming], page)
+
+
+def _insert(fields: list[Field], stream: Field) -> list[Field]:
+    """``stream`` in its A–Z place among the optional body members (after them when it sorts last)."""
+    out = list(fields)
+    body = [i for i, f in enumerate(out) if f.location == "body" and not f.required]
+    for i in body:
+        if out[i].name > stream.name:
+            out.insert(i, stream)
+            return out
+    at = body[-1] + 1 if body else next((i for i, f in enumerate(out) if f.location == "header"), len(out))
+    out.insert(at, stream)
+    return out

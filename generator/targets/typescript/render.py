@@ -1,0 +1,162 @@
+"""Project → TypeScript files laid out as openai-node (TS-STYLE §1, §8, §9): ``resources/**.ts`` per resource with
+its named request models (config order) then its params families (method order), ``resources/shared.ts`` for
+``$shared`` models, the imports those declarations need, and the ``export declare namespace`` block listing them.
+Only types: no API classes, no runtime code. With ``support`` on, ``core/uploads.ts`` and ``core/pagination.ts``
+declare ``Uploadable`` and the page params bases so the tree type-checks on its own.
+
+Import order (§9): the file's self alias, ``Shared``, the other resources in order of first use, then ``core/*``.
+A second resource whose alias is taken in the same file is imported under its parent's name too
+(``BetaResponsesAPI``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.config import placement
+from generator.config.config import Config, iter_methods, iter_models, iter_resources
+from generator.model.ir import AliasDef, ClassDef, Module, NamedRef, Project
+from generator.text import escape, naming
+from generator.text.markdown import LinkRewrites
+
+from . import layout
+from .families import family
+from .lower import Lowerer
+from .printer import Decl, body_lines, export_list, import_lines
+from .support import SUPPORT_FILES, support_text
+
+
+@dataclass
+class FileState:
+    info: layout.FileInfo
+    model_file: dict[tuple[str, ...], str]
+    aliases: dict[str, str]  # every resource file → its default alias
+    imports: dict[str, str] = field(default_factory=dict)  # target file → alias, in order of first use
+    core: dict[str, set[str]] = field(default_factory=dict)  # core module → names
+    self_alias: bool = False
+
+    def named(self, ref: NamedRef) -> str:
+        target = self.model_file.get(ref.module)
+        name = escape.ts_type_name(ref.name)
+        if target is None or target == self.info.path:
+            return name
+        if target == layout.SHARED_FILE:
+            self.imports.setdefault(target, layout.SHARED_ALIAS)
+            return f"{layout.SHARED_ALIAS}.{name}"
+        alias = self.imports.get(target)
+        if alias is None:
+            alias = self.aliases.get(target, "ModelsAPI")
+            taken = set(self.imports.values()) | {self.info.alias}
+            if alias in taken:
+                parent = target.split("/")[-3] if target.count("/") >= 2 else "other"
+                alias = escape.identifier(naming.pascal(parent) + alias, fallback="ModelsAPI")
+            while alias in taken:
+                alias += "_"
+            self.imports[target] = alias
+        return f"{alias}.{name}"
+
+    def import_block(self) -> list[str]:
+        lines: list[str] = []
+        here = self.info.path
+        if self.self_alias:
+            lines += import_lines([self.info.alias], escape.ts_string_literal(layout.relative_import(here, here)),
+                                  star=True)
+        ordered = sorted(self.imports.items(), key=lambda kv: kv[1] != layout.SHARED_ALIAS)
+        for target, alias in ordered:
+            lines += import_lines([alias], escape.ts_string_literal(layout.relative_import(here, target)), star=True)
+        for module in sorted(self.core):
+            names = sorted(self.core[module])
+            spec = escape.ts_string_literal(layout.relative_import(here, f"core/{module}.ts"))
+            lines += import_lines([f"type {n}" for n in names], spec)
+        return lines
+
+
+def render_project(project: Project, config: Config, link_rewrites: LinkRewrites, *,
+                   support: bool = True) -> dict[str, str]:
+    files = layout.resource_files(config)
+    aliases = {info.path: info.alias for info in files.values()}
+    model_file: dict[tuple[str, ...], str] = {}
+    for spec in iter_models(config):
+        target = layout.SHARED_FILE if spec.shared else files[spec.resource_path].path
+        for kind in ("object", "alias"):
+            model_file.setdefault(placement.model_placement(spec, kind=kind)[0], target)  # type: ignore[arg-type]
+    modules = {m.path: m for m in project.modules}
+    ops = {(op.resource, op.method_name): op for op in project.operations}
+    header = [line for text in project.header_lines for line in escape.ts_comment_lines(text)]
+
+    sections: dict[str, tuple[FileState, list[Decl], list[str]]] = {}
+    shared_info = layout.FileInfo(layout.SHARED_FILE, layout.SHARED_ALIAS, "", "")
+
+    def state(info: layout.FileInfo) -> tuple[FileState, list[Decl], list[str]]:
+        if info.path not in sections:
+            sections[info.path] = (FileState(info, model_file, aliases), [], [])
+        return sections[info.path]
+
+    for spec in iter_models(config):  # named request models, in config order, before the params (P1)
+        for kind in ("object", "alias"):
+            module = modules.get(placement.model_placement(spec, kind=kind)[0])  # type: ignore[arg-type]
+            if module is not None and module.kind != "params":
+                break
+        else:
+            continue
+        info = shared_info if spec.shared else files[spec.resource_path]
+        st, decls, exports = state(info)
+        if module.path != placement.model_placement(spec, kind=kind)[0]:  # type: ignore[arg-type]
+            continue
+        if module.main_name in exports:
+            continue
+        low = Lowerer(module, st.named, link_rewrites)
+        decls.extend(_model_decls(module, low))
+        _use(st, low)
+        exports.append(escape.ts_type_name(module.main_name))
+    for resource in iter_resources(config):
+        if resource.shared:
+            continue
+        info = files[resource.path]
+        for method in resource.methods:
+            op = ops.get((method.resource_path, method.name))
+            if op is None or op.params_module is None or op.params_module not in modules:
+                continue
+            st, decls, exports = state(info)
+            low = Lowerer(modules[op.params_module], st.named, link_rewrites)
+            fam = family(modules[op.params_module], layout.params_name(info, method.name), info.alias, op, low)
+            decls.extend(fam.decls)
+            exports.extend(fam.exports)
+            _use(st, low)
+            if fam.page is not None:
+                st.core.setdefault("pagination", set()).add(fam.page.base)
+            if modules[op.params_module].streaming is not None:
+                st.self_alias = True
+    out: dict[str, str] = {}
+    for path, (st, decls, exports) in sections.items():
+        lines = [*header, ""]
+        body = body_lines(decls)  # computed first: it records the imports
+        imports = st.import_block()
+        if imports:
+            lines += [*imports, ""]
+        lines += body
+        if st.info.namespace:
+            lines += ["", f"export declare namespace {st.info.namespace} {{",
+                      *export_list([f"type {n} as {n}" for n in exports], "  "), "}"]
+        out[path] = "\n".join(lines) + "\n"
+    if support:
+        for name in SUPPORT_FILES:
+            out[name] = "\n".join([*header, "", support_text(name)])
+    return dict(sorted(out.items()))
+
+
+def _use(st: FileState, low: Lowerer) -> None:
+    if "Uploadable" in low.uses:
+        st.core.setdefault("uploads", set()).add("Uploadable")
+
+
+def _model_decls(module: Module, low: Lowerer) -> list[Decl]:
+    root = next((d for d in module.definitions if d.name == module.main_name), module.definitions[-1])
+    name = escape.ts_type_name(root.name)
+    if isinstance(root, ClassDef):
+        return low.class_decls(root, name, (name,))
+    assert isinstance(root, AliasDef)
+    return low.alias_decls(root, name)
+
+
+__all__ = ["render_project", "iter_methods"]

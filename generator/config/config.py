@@ -65,6 +65,9 @@ class Method:
     resource_path: tuple[str, ...]
     pointer: str
     own_folder: bool = False  # the owning resource has ``typegen: {types_folder: own}``
+    # ``pagination: <scheme>`` names the method's page scheme (``cursor_page``); ``paginated: false`` → ``""``
+    # (not paginated); None: the target infers it from the response
+    pagination: str | None = None
 
     @property
     def endpoint(self) -> str:
@@ -568,7 +571,9 @@ class _Reader:
             self.error("config-value", f"method name {name!r} has no letters or digits", pointer)
             return None
         streaming: str | None = None
+        pagination: str | None = None
         if isinstance(entry, Mapping):
+            pagination = self.pagination(entry, pointer)
             kind = entry.get("type", "http")
             if kind != "http":
                 self.warning("config-unsupported", f"method type {kind!r} is not supported; method skipped",
@@ -584,7 +589,19 @@ class _Reader:
         parsed = self.endpoint(endpoint, endpoint_ptr)
         if parsed is None:
             return None
-        return Method(name, parsed[0], parsed[1], streaming, path, pointer, own)
+        return Method(name, parsed[0], parsed[1], streaming, path, pointer, own, pagination)
+
+    def pagination(self, entry: Mapping[str, JSON], pointer: str) -> str | None:
+        if entry.get("paginated") is False:
+            return ""
+        scheme = entry.get("pagination")
+        if scheme is None:
+            return None
+        if not isinstance(scheme, str) or not escape.ascii_words(scheme):
+            self.error("config-value", f"pagination must name a page scheme, not {scheme!r}",
+                       child(pointer, "pagination"))
+            return None
+        return scheme
 
     def endpoint(self, value: JSON, pointer: str) -> tuple[str, str] | None:
         if not isinstance(value, str):

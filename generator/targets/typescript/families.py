@@ -1,10 +1,12 @@
 """Params families (TS-STYLE §3, §7): one method's params module → the declarations of its family.
 
 - F1: members in the intermediate model's order (path, required A–Z, optional query, optional body, headers).
-- F5 pagination: a list method whose response is a cursor page extends the page's params base and leaves out
-  ``after`` / ``limit`` (``runs.ts:899``). The page kind follows from the response's top-level properties, as
-  the SDK's page classes read them (``core/pagination.ts``): ``data`` + ``has_more`` + ``last_id`` →
-  ``ConversationCursorPage``; + ``next`` → ``NextCursorPage``; ``data`` + ``has_more`` → ``CursorPage``.
+- F5 pagination: a paginated list method's params extend the page scheme's params base and leave out
+  ``after`` / ``limit`` (``runs.ts:899``). The config names the scheme (``pagination: conversation_cursor_page``
+  → ``ConversationCursorPageParams``; ``paginated: false`` for none); otherwise a GET with optional ``after`` and
+  ``limit`` query params whose response has ``data`` + ``has_more`` is a cursor page, ``NextCursorPage`` when the
+  response names the next cursor ``next``, else ``CursorPage`` (openai-node ``core/pagination.ts``: 24 + 9 of the
+  50 paginated families; the 17 ``ConversationCursorPage`` ones look the same from the spec and need the config).
 - F7: when the members of the family's interface come from more than one location, every member's doc starts
   with ``Path param: `` / ``Query param: `` / ``Body param: `` / ``Header param: ``; the streaming children
   inherit the family's choice.
@@ -18,7 +20,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from generator.config.config import Method
 from generator.model.ir import ClassDef, Field, LiteralType, Module, Operation, Primitive, UnionType, is_nullable
+
+from generator.text import escape, naming
 
 from .lower import Lowerer
 from .printer import Atom, Decl, Interface, TypeAlias, Union
@@ -31,14 +36,16 @@ class Page:
     base: str  # the params interface a paginated method's params extend
 
 
-def page_kind(op: Operation | None) -> Page | None:
+def page_kind(op: Operation | None, method: Method | None = None) -> Page | None:
+    if method is not None and method.pagination is not None:
+        if not method.pagination:
+            return None
+        return Page(escape.ts_type_name(naming.pascal(method.pagination) + "Params"))
     if op is None or op.http_method != "get":
         return None
     props = set(op.response_properties)
     if not {"data", "has_more"} <= props:
         return None
-    if "last_id" in props:
-        return Page("ConversationCursorPageParams")
     if "next" in props:
         return Page("NextCursorPageParams")
     return Page("CursorPageParams")
@@ -52,12 +59,13 @@ class Family:
     page: Page | None = None
 
 
-def family(module: Module, name: str, self_alias: str, op: Operation | None, low: Lowerer) -> Family:
+def family(module: Module, name: str, self_alias: str, op: Operation | None, low: Lowerer,
+           method: Method | None = None) -> Family:
     split = module.streaming
     main = module.definitions[0]
     assert isinstance(main, ClassDef)
     fields = list(main.fields)
-    page = page_kind(op)
+    page = page_kind(op, method)
     if page is not None and all(any(f.name == p and f.location == "query" and not f.required for f in fields)
                                 for p in PAGE_FIELDS):
         fields = [f for f in fields if not (f.name in PAGE_FIELDS and f.location == "query")]

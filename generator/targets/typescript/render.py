@@ -23,7 +23,7 @@ from . import layout
 from .families import family
 from .lower import Lowerer
 from .printer import Decl, body_lines, export_list, import_lines
-from .support import SUPPORT_FILES, support_text
+from .support import pagination_support, support_text
 
 
 @dataclass
@@ -119,7 +119,8 @@ def render_project(project: Project, config: Config, link_rewrites: LinkRewrites
                 continue
             st, decls, exports = state(info)
             low = Lowerer(modules[op.params_module], st.named, link_rewrites)
-            fam = family(modules[op.params_module], layout.params_name(info, method.name), info.alias, op, low)
+            fam = family(modules[op.params_module], layout.params_name(info, method.name), info.alias, op, low,
+                         method)
             decls.extend(fam.decls)
             exports.extend(fam.exports)
             _use(st, low)
@@ -140,8 +141,9 @@ def render_project(project: Project, config: Config, link_rewrites: LinkRewrites
                       *export_list([f"type {n} as {n}" for n in exports], "  "), "}"]
         out[path] = "\n".join(lines) + "\n"
     if support:
-        for name in SUPPORT_FILES:
-            out[name] = "\n".join([*header, "", support_text(name)])
+        out["core/uploads.ts"] = "\n".join([*header, "", support_text("core/uploads.ts")])
+        bases = sorted({n for st, _, _ in sections.values() for n in st.core.get("pagination", ())})
+        out["core/pagination.ts"] = "\n".join([*header, "", *pagination_support(bases)])
     return dict(sorted(out.items()))
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-SUPPORT_FILES = ("core/pagination.ts", "core/uploads.ts")
 
 
 @functools.cache
@@ -22,3 +21,12 @@ def templates_dir() -> Path:
 
 def support_text(name: str) -> str:
     return (templates_dir() / name).read_text(encoding="utf-8")
+
+
+def pagination_support(bases: list[str]) -> list[str]:
+    """``core/pagination.ts``: each page params base the tree extends, with the cursor params it stands for."""
+    lines = ["/**", " * The request params of the paginated list methods (stand-ins: generate without support files to",
+             " * use your SDK's own).", " */"]
+    for i, name in enumerate(bases):
+        lines += [*([""] if i else []), f"export interface {name} {{", "  after?: string;", "", "  limit?: number;", "}"]
+    return [*lines, ""] if bases else ["export {};", ""]

@@ -271,7 +271,10 @@ class ProjectBuilder:
                 continue
             ptr = child(op_pointer, "responses", str(code))
             if isinstance(response, Mapping) and isinstance(response.get("$ref"), str):
-                ptr, response = self.resolver.deref(response, ptr)
+                try:
+                    ptr, response = self.resolver.deref(response, ptr)
+                except RefError:
+                    return ()
             content = response.get("content") if isinstance(response, Mapping) else None
             media = content.get("application/json") if isinstance(content, Mapping) else None
             if not isinstance(media, Mapping) or "schema" not in media:
@@ -282,7 +285,10 @@ class ProjectBuilder:
                 if not stack:
                     break
                 sptr, schema = stack.pop()
-                sptr, schema = self.resolver.deref(schema, sptr)
+                try:
+                    sptr, schema = self.resolver.deref(schema, sptr)
+                except RefError:
+                    return ()  # reported by the resolver; a response is never a reason to skip a method
                 if not isinstance(schema, Mapping):
                     continue
                 props = schema.get("properties")
@@ -319,9 +325,10 @@ class ProjectBuilder:
         false_type = LiteralType((False,))
         non_streaming = Field(stream.name, stream.wire_name,
                               UnionType((false_type, Primitive("null"))) if is_nullable(stream.type) else false_type,
-                              required=False, description=stream.description, pointer=stream.pointer)
+                              required=False, description=stream.description, location=stream.location,
+                              pointer=stream.pointer)
         streaming = Field(stream.name, stream.wire_name, LiteralType((True,)), required=True,
-                          description=stream.description, pointer=stream.pointer)
+                          description=stream.description, location=stream.location, pointer=stream.pointer)
         definitions.append(ClassDef(split.non_streaming, [non_streaming], total=False, bases=(split.base,)))
         definitions.append(ClassDef(split.streaming, [streaming], total=True, bases=(split.base,)))
         definitions.append(AliasDef(split.union, UnionType((LocalRef(split.non_streaming),

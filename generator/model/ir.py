@@ -152,6 +152,7 @@ class ClassDef:
     # the last segment of the property path the name was made from (``"input"`` for ``ModerationPolicyInput``, the
     # variant name for a union variant): a target that nests definitions in namespaces names them by it alone
     segment: str = ""
+    deprecated: bool = False  # the schema says ``deprecated: true``
 
 
 @dataclass

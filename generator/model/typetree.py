@@ -226,7 +226,8 @@ class TypeBuilder:
             return LocalRef(scope.by_pointer[pointer])
         name = scope.claim(ctx.name() or "Model")
         scope.by_pointer[pointer] = name
-        cls = ClassDef(name=name, fields=[], pointer=pointer, segment=ctx.path[-1] if ctx.path else "")
+        cls = ClassDef(name=name, fields=[], pointer=pointer, segment=ctx.path[-1] if ctx.path else "",
+                       deprecated=node.get("deprecated") is True)
         dn = DefNode(cls)
         ctx.owner.children.append(dn)
         try:

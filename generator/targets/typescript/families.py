@@ -87,7 +87,7 @@ def family(module: Module, name: str, self_alias: str, op: Operation | None, low
         return Family(name, [Interface(name, members, extends), *low.namespace(owner)], [name], page)
     assert stream is not None
     base, non_streaming, streaming = name + "Base", name + "NonStreaming", name + "Streaming"
-    re_aliases: list[Decl] = [TypeAlias(n, Atom(f"{self_alias}.{n}")) for n in (non_streaming, streaming)]
+    re_aliases: list[Decl] = [TypeAlias(n, Atom(f"{self_alias}.{n}"), tight=True) for n in (non_streaming, streaming)]
     false_type = LiteralType((False,))
     ns_member = low.member(stream, owner, prefixed=prefixed,
                            type_=low.expr(UnionType((false_type, Primitive("null"))) if is_nullable(stream.type)

@@ -19,7 +19,8 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from generator.config.config import Config, Resource, iter_resources
+from generator.config import placement
+from generator.config.config import Config, Resource, iter_models, iter_resources
 from generator.text import escape, naming
 
 RESOURCES = "resources"
@@ -66,6 +67,28 @@ def _file(resource: Resource) -> FileInfo:
     alias = escape.identifier("".join(naming.pascal(p) for p in alias_words) + "API", fallback="ResourceAPI")
     namespace = escape.identifier(naming.pascal(leaf), fallback="Resource")
     return FileInfo(path, alias, namespace, prefix)
+
+
+def model_names(config: Config) -> dict[str, str]:
+    """Config model (by its pointer in the config) → its TypeScript name: the config's ``class_name`` when given,
+    else the PascalCase of its key, with ``Param`` added when another model of the config has the same key for a
+    different schema (a request shape beside a response one: openai-node ``ChatCompletionAudioParam`` next to
+    ``ChatCompletionAudio``, while ``ChatCompletionFunctionCallOption`` has no suffix). TypeScript has one type
+    for a schema used by requests and responses alike, so Python's ``Param`` suffix is not added otherwise."""
+    by_key: dict[str, set[str]] = {}
+    models = list(iter_models(config))
+    for m in models:
+        by_key.setdefault(m.key, set()).add(m.schema_pointer)
+    out: dict[str, str] = {}
+    for m in models:
+        if m.class_name_override:
+            out[m.pointer] = escape.ts_type_name(m.class_name_override)
+            continue
+        name = placement.class_name(m.key, fallback="Model")
+        if len(by_key[m.key]) > 1 and not name.endswith("Param"):
+            name += "Param"
+        out[m.pointer] = escape.ts_type_name(name)
+    return out
 
 
 def params_name(info: FileInfo, method: str) -> str:

@@ -99,7 +99,8 @@ class Lowerer:
     def class_decls(self, cls: ClassDef, name: str, owner: Path) -> list[Decl]:
         """``export interface <name>`` and, when it has nested types, its namespace."""
         members = self.members(cls.fields, owner)
-        doc = jsdoc_lines(cls.description, deprecated=cls.name in self.deprecated, link_rewrites=self.link_rewrites)
+        deprecated = cls.deprecated or cls.name in self.deprecated
+        doc = jsdoc_lines(cls.description, deprecated=deprecated, link_rewrites=self.link_rewrites)
         out: list[Decl] = [Interface(name, members, "", doc)]
         out.extend(self.namespace(owner))
         return out
@@ -121,8 +122,6 @@ class Lowerer:
         named_literal = any(isinstance(n, NamedRef) and n.shape == "literal" for n in _flat(node))
         if strings or named_literal:
             members = [OPEN_STRING if m == Atom("string") else m for m in members]
-        if Atom("null") in members:
-            members = [m for m in members if m != Atom("null")] + [Atom("null")]
         return members[0] if len(members) == 1 else Union(tuple(members))
 
     def _members(self, node: TypeNode, owner: Path) -> list[Expr]:
@@ -179,7 +178,7 @@ class Lowerer:
             taken = self.ns_names.setdefault(owner, set())
             base = escape.ts_type_name(naming.pascal(d.segment) if d.segment else d.name, fallback="Model")
             candidate, n = base, 2
-            while candidate in taken or candidate == owner[-1]:
+            while candidate in taken:
                 candidate, n = f"{base}{n}", n + 1
             taken.add(candidate)
             path = (*owner, candidate)

@@ -124,6 +124,7 @@ class TypeAlias:
     name: str
     type: Expr
     doc: list[str] | None = None
+    tight: bool = False  # no blank line before it when it follows another tight alias (the streaming re-aliases)
 
 
 @dataclass
@@ -170,7 +171,8 @@ def decl_lines(d: Decl, indent: str = "") -> list[str]:
 def body_lines(decls: Sequence[Decl], indent: str = "") -> list[str]:
     out: list[str] = []
     for i, d in enumerate(decls):
-        if i:
+        previous = decls[i - 1] if i else None
+        if i and not (isinstance(d, TypeAlias) and d.tight and isinstance(previous, TypeAlias) and previous.tight):
             out.append("")
         out.extend(decl_lines(d, indent))
     return out

@@ -29,15 +29,14 @@ from .support import pagination_support, support_text
 @dataclass
 class FileState:
     info: layout.FileInfo
-    model_file: dict[tuple[str, ...], str]
+    model_file: dict[tuple[str, ...], tuple[str, str]]  # Python module → (TypeScript file, name)
     aliases: dict[str, str]  # every resource file → its default alias
     imports: dict[str, str] = field(default_factory=dict)  # target file → alias, in order of first use
     core: dict[str, set[str]] = field(default_factory=dict)  # core module → names
     self_alias: bool = False
 
     def named(self, ref: NamedRef) -> str:
-        target = self.model_file.get(ref.module)
-        name = escape.ts_type_name(ref.name)
+        target, name = self.model_file.get(ref.module, (None, escape.ts_type_name(ref.name)))
         if target is None or target == self.info.path:
             return name
         if target == layout.SHARED_FILE:
@@ -75,11 +74,13 @@ def render_project(project: Project, config: Config, link_rewrites: LinkRewrites
                    support: bool = True) -> dict[str, str]:
     files = layout.resource_files(config)
     aliases = {info.path: info.alias for info in files.values()}
-    model_file: dict[tuple[str, ...], str] = {}
+    model_file: dict[tuple[str, ...], tuple[str, str]] = {}
+    names = layout.model_names(config)
     for spec in iter_models(config):
         target = layout.SHARED_FILE if spec.shared else files[spec.resource_path].path
         for kind in ("object", "alias"):
-            model_file.setdefault(placement.model_placement(spec, kind=kind)[0], target)  # type: ignore[arg-type]
+            module = placement.model_placement(spec, kind=kind)[0]  # type: ignore[arg-type]
+            model_file.setdefault(module, (target, names[spec.pointer]))
     modules = {m.path: m for m in project.modules}
     ops = {(op.resource, op.method_name): op for op in project.operations}
     header = [line for text in project.header_lines for line in escape.ts_comment_lines(text)]
@@ -103,12 +104,13 @@ def render_project(project: Project, config: Config, link_rewrites: LinkRewrites
         st, decls, exports = state(info)
         if module.path != placement.model_placement(spec, kind=kind)[0]:  # type: ignore[arg-type]
             continue
-        if module.main_name in exports:
-            continue
         low = Lowerer(module, st.named, link_rewrites)
-        decls.extend(_model_decls(module, low))
+        name = names[spec.pointer]
+        if name in exports:
+            continue
+        decls.extend(_model_decls(module, low, name))
         _use(st, low)
-        exports.append(escape.ts_type_name(module.main_name))
+        exports.append(name)
     for resource in iter_resources(config):
         if resource.shared:
             continue
@@ -152,9 +154,8 @@ def _use(st: FileState, low: Lowerer) -> None:
         st.core.setdefault("uploads", set()).add("Uploadable")
 
 
-def _model_decls(module: Module, low: Lowerer) -> list[Decl]:
+def _model_decls(module: Module, low: Lowerer, name: str) -> list[Decl]:
     root = next((d for d in module.definitions if d.name == module.main_name), module.definitions[-1])
-    name = escape.ts_type_name(root.name)
     if isinstance(root, ClassDef):
         return low.class_decls(root, name, (name,))
     assert isinstance(root, AliasDef)

@@ -11,6 +11,8 @@ from generator.diagnostics import Diagnostic, Diagnostics, TypegenError
 from generator.targets.python.formatting import check_source, format_sources, formatter_version
 from generator.write import runcache
 
+TS_PRINTER = "typegen-ts-printer 1 (prettier 3.1.1 layout)"  # the TypeScript target formats itself: no Node
+
 
 @dataclass
 class Options:
@@ -22,6 +24,7 @@ class Options:
     allow_file_refs: bool = False
     use_cache: bool = True
     package: str | None = None
+    target: str = "python"  # "python" or "typescript"
 
 
 @dataclass
@@ -65,7 +68,8 @@ def run(options: Options, diags: Diagnostics) -> Result:
         config = load_config(config_path, diags)
     diags.raise_if_errors()
     spec_path = options.spec or config.spec
-    out = options.out or config.out
+    typescript = options.target == "typescript"
+    out = options.out or (config.typescript_out if typescript else config.out)
     if spec_path is None or out is None:
         diags.error("config-incomplete", "no spec or output directory: set typegen.spec / typegen.out in the "
                     "config or pass --spec / --out", file=str(config.path), pointer="#/typegen")
@@ -76,12 +80,14 @@ def run(options: Options, diags: Diagnostics) -> Result:
     if cache is not None and not options.allow_file_refs:
         run_inputs = [spec_path, *([config.path] if config.path.is_file() else [])]
         key = runcache.run_key(run_inputs, (str(spec_path), str(config.path), options.validate, options.strict,
-                                        options.package), formatter_version())
+                                        options.package, *(["typescript"] if typescript else [])),
+                               TS_PRINTER if typescript else formatter_version())
         hit = runcache.load(cache, key) if key else None
         if hit is not None:
             diags.extend(hit[1])
             diags.raise_if_errors()
-            return Result(hit[0], out, tuple(run_inputs), formatter_version(), list(diags))
+            return Result(hit[0], out, tuple(run_inputs), TS_PRINTER if typescript else formatter_version(),
+                          list(diags))
     doc = load_document(spec_path, diags, cache_dir=cache)
     diags.raise_if_errors()
     file = str(spec_path)
@@ -104,6 +110,14 @@ def run(options: Options, diags: Diagnostics) -> Result:
     except TypegenError:
         _locate(diags, doc, file)
         raise
+    if typescript:
+        from generator.targets.typescript.render import render_project as render_typescript
+
+        files = render_typescript(project, config, config.link_rewrites, support=config.typescript_support_files)
+        if cache is not None and key is not None:
+            runcache.store(cache, key, files, list(diags))
+        return Result(files, out, tuple(p for p in (spec_path, config.path) if p is not None), TS_PRINTER,
+                      list(diags))
     rendered = render_project(project, config.link_rewrites)
     for name, source in rendered.items():
         check_source(name, source, diags)

@@ -11,6 +11,7 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 OVERLAY = HERE / "typescript" / "openai-node.overlay.yml"
+# the npm release's sources, unpacked by tests/fetch_ts_oracle.sh (default: ../scratch/openai-node beside the repo)
 ORACLE = Path(os.environ.get("TYPEGEN_TS_ORACLE", HERE.parent.parent / "scratch" / "openai-node" / "package" / "src"))
 
 

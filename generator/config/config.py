@@ -45,7 +45,10 @@ IGNORED_TOP_LEVEL = frozenset(
     }
 )
 TOP_LEVEL = frozenset({"targets", "settings", "resources", "openapi", "typegen"}) | IGNORED_TOP_LEVEL
-TYPEGEN_KEYS = frozenset({"generated_header", "spec", "out", "link_rewrites", "support_modules"})
+TYPEGEN_KEYS = frozenset({"generated_header", "spec", "out", "link_rewrites", "support_modules", "out_typescript",
+                          "typescript_support_files"})
+# `targets:` keys naming the TypeScript target (the commercial generator's configs say `node`)
+TYPESCRIPT_TARGETS = ("node", "typescript")
 RESOURCE_KEYS = frozenset({"methods", "models", "subresources", "typegen", "standalone_api", "description"})
 # Sections whose duplicate keys change our output (errors); duplicates elsewhere are only warnings.
 _RELEVANT_SECTIONS = ("#/resources", "#/typegen", "#/openapi", "#/targets/python", "#/settings/file_header")
@@ -125,6 +128,9 @@ class Config:
     support_modules: bool
     resources: tuple[Resource, ...]
     transformations: tuple[Transformation, ...]
+    targets: tuple[str, ...] = ("python",)  # the targets the config names (``python``, ``typescript``)
+    typescript_out: Path | None = None  # ``typegen.out_typescript``: the TypeScript target's output directory
+    typescript_support_files: bool = True  # ``typegen.typescript_support_files``: emit core/uploads.ts etc.
 
 
 # ------------------------------------------------------------------------------------------------ public API
@@ -360,7 +366,25 @@ class _Reader:
             support_modules=self.support_modules(typegen),
             resources=self.resources(data.get("resources")),
             transformations=self.transformations(data.get("openapi")),
+            targets=self.targets(data.get("targets")),
+            typescript_out=self.relative_path(typegen, "out_typescript"),
+            typescript_support_files=self.flag(typegen, "typescript_support_files"),
         )
+
+    def targets(self, targets: JSON) -> tuple[str, ...]:
+        names = self.mapping(targets, "#/targets", "targets")
+        out = ["python"] if "python" in names or not names else []
+        if any(t in names for t in TYPESCRIPT_TARGETS):
+            out.append("typescript")
+        return tuple(out)
+
+    def flag(self, typegen: Mapping[str, JSON], key: str) -> bool:
+        value = typegen.get(key, True)
+        if isinstance(value, bool):
+            return value
+        self.error("config-type", f"typegen.{key} must be true or false, not {_type_name(value)}",
+                   child("#/typegen", key))
+        return True
 
     def package_name(self, targets: JSON) -> str:
         pointer = "#/targets/python/package_name"

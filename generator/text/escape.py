@@ -157,12 +157,14 @@ def jsdoc_text(text: str) -> str:
 
 # ----------------------------------------------------------------------------------------------- TypeScript
 # Words that cannot name a declared type or namespace in TypeScript (reserved words and the predefined types).
-_TS_RESERVED = frozenset(
-    "break case catch class const continue debugger default delete do else enum export extends false finally for "
-    "function if import in instanceof new null return super switch this throw true try typeof var void while with "
-    "implements interface let package private protected public static yield any boolean number string symbol "
-    "never object unknown undefined bigint type namespace declare module keyof readonly infer is asserts".split()
-)
+_TS_RESERVED = frozenset({
+    "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else",
+    "enum", "export", "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof",
+    "new", "null", "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void",
+    "while", "with", "implements", "interface", "let", "package", "private", "protected", "public", "static",
+    "yield", "any", "boolean", "number", "string", "symbol", "never", "object", "unknown", "undefined",
+    "bigint", "type", "namespace", "declare", "module", "keyof", "readonly", "infer", "is", "asserts",
+})
 _TS_NAME = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*\Z")
 
 

@@ -22,7 +22,6 @@ from dataclasses import dataclass, replace
 
 from generator.config.config import Method
 from generator.model.ir import ClassDef, Field, LiteralType, Module, Operation, Primitive, UnionType, is_nullable
-
 from generator.text import escape, naming
 
 from .lower import Lowerer

@@ -138,8 +138,8 @@ class Lowerer:
                     add(m)
             return out
         if isinstance(node, LiteralType):
-            for v in node.values:
-                add(Atom(literal(v)))
+            for value in node.values:
+                add(Atom(literal(value)))
             return out
         add(self._single(node, owner))
         return out

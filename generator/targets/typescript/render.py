@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.config import placement
-from generator.config.config import Config, iter_methods, iter_models, iter_resources
+from generator.config.config import Config, ModelSpec, iter_methods, iter_models, iter_resources
 from generator.model.ir import AliasDef, ClassDef, Module, NamedRef, Project
 from generator.text import escape, naming
 from generator.text.markdown import LinkRewrites
@@ -79,8 +79,8 @@ def render_project(project: Project, config: Config, link_rewrites: LinkRewrites
     for spec in iter_models(config):
         target = layout.SHARED_FILE if spec.shared else files[spec.resource_path].path
         for kind in ("object", "alias"):
-            module = placement.model_placement(spec, kind=kind)[0]  # type: ignore[arg-type]
-            model_file.setdefault(module, (target, names[spec.pointer]))
+            path = placement.model_placement(spec, kind=kind)[0]
+            model_file.setdefault(path, (target, names[spec.pointer]))
     modules = {m.path: m for m in project.modules}
     ops = {(op.resource, op.method_name): op for op in project.operations}
     header = [line for text in project.header_lines for line in escape.ts_comment_lines(text)]
@@ -94,20 +94,15 @@ def render_project(project: Project, config: Config, link_rewrites: LinkRewrites
         return sections[info.path]
 
     for spec in iter_models(config):  # named request models, in config order, before the params (P1)
-        for kind in ("object", "alias"):
-            module = modules.get(placement.model_placement(spec, kind=kind)[0])  # type: ignore[arg-type]
-            if module is not None and module.kind != "params":
-                break
-        else:
+        module = _model_module(spec, modules)
+        if module is None:
             continue
         info = shared_info if spec.shared else files[spec.resource_path]
         st, decls, exports = state(info)
-        if module.path != placement.model_placement(spec, kind=kind)[0]:  # type: ignore[arg-type]
-            continue
-        low = Lowerer(module, st.named, link_rewrites)
         name = names[spec.pointer]
         if name in exports:
             continue
+        low = Lowerer(module, st.named, link_rewrites)
         decls.extend(_model_decls(module, low, name))
         _use(st, low)
         exports.append(name)
@@ -131,7 +126,7 @@ def render_project(project: Project, config: Config, link_rewrites: LinkRewrites
             if modules[op.params_module].streaming is not None:
                 st.self_alias = True
     out: dict[str, str] = {}
-    for path, (st, decls, exports) in sections.items():
+    for file, (st, decls, exports) in sections.items():
         lines = [*header, ""]
         body = body_lines(decls)  # computed first: it records the imports
         imports = st.import_block()
@@ -141,12 +136,21 @@ def render_project(project: Project, config: Config, link_rewrites: LinkRewrites
         if st.info.namespace:
             lines += ["", f"export declare namespace {st.info.namespace} {{",
                       *export_list([f"type {n} as {n}" for n in exports], "  "), "}"]
-        out[path] = "\n".join(lines) + "\n"
+        out[file] = "\n".join(lines) + "\n"
     if support:
         out["core/uploads.ts"] = "\n".join([*header, "", support_text("core/uploads.ts")])
         bases = sorted({n for st, _, _ in sections.values() for n in st.core.get("pagination", ())})
         out["core/pagination.ts"] = "\n".join([*header, "", *pagination_support(bases)])
     return dict(sorted(out.items()))
+
+
+def _model_module(spec: ModelSpec, modules: dict[tuple[str, ...], Module]) -> Module | None:
+    """The module the builder made for a named model (only referenced models have one)."""
+    for kind in ("object", "alias"):
+        module = modules.get(placement.model_placement(spec, kind=kind)[0])
+        if module is not None and module.kind != "params":
+            return module
+    return None
 
 
 def _use(st: FileState, low: Lowerer) -> None:
@@ -162,4 +166,4 @@ def _model_decls(module: Module, low: Lowerer, name: str) -> list[Decl]:
     return low.alias_decls(root, name)
 
 
-__all__ = ["render_project", "iter_methods"]
+__all__ = ["iter_methods", "render_project"]

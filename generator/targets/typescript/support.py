@@ -8,7 +8,6 @@ import functools
 from pathlib import Path
 
 
-
 @functools.cache
 def templates_dir() -> Path:
     from importlib import resources
@@ -28,5 +27,6 @@ def pagination_support(bases: list[str]) -> list[str]:
     lines = ["/**", " * The request params of the paginated list methods (stand-ins: generate without support files to",
              " * use your SDK's own).", " */"]
     for i, name in enumerate(bases):
-        lines += [*([""] if i else []), f"export interface {name} {{", "  after?: string;", "", "  limit?: number;", "}"]
+        lines += [*([""] if i else []), f"export interface {name} {{", "  after?: string;", "", "  limit?: number;",
+                  "}"]
     return [*lines, ""] if bases else ["export {};", ""]

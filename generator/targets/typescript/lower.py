@@ -77,6 +77,7 @@ class Lowerer:
         self.children: dict[Path, list[Decl]] = {}
         self.ns_names: dict[Path, set[str]] = {}
         self.deprecated: set[str] = set()
+        self.field_docs: dict[str, str] = {}  # nested class → the description of the member typed by it
 
     # ------------------------------------------------------------------------------------------ declarations
     def interface(self, cls: ClassDef, name: str, owner: Path, members: list[Member], extends: str = "",
@@ -93,6 +94,11 @@ class Lowerer:
         if f.deprecated:
             for ref in _local_names(f.type):
                 self.deprecated.add(ref)
+        direct = without_null(f.type)
+        if isinstance(direct, LocalRef) and f.description:
+            # a nested interface documents itself with the text of the member it types (`Moderation`,
+            # `WebSearchOptions` in chat/completions/completions.ts), not with its shared schema's
+            self.field_docs.setdefault(direct.name, f.description)
         expr = type_ if type_ is not None else self.expr(f.type, owner)
         return Member(escape.ts_property_key(f.name), not f.required, expr, doc)
 
@@ -100,7 +106,8 @@ class Lowerer:
         """``export interface <name>`` and, when it has nested types, its namespace."""
         members = self.members(cls.fields, owner)
         deprecated = cls.deprecated or cls.name in self.deprecated
-        doc = jsdoc_lines(cls.description, deprecated=deprecated, link_rewrites=self.link_rewrites)
+        text = self.field_docs.get(cls.name) or cls.description
+        doc = jsdoc_lines(text, deprecated=deprecated, link_rewrites=self.link_rewrites)
         out: list[Decl] = [Interface(name, members, "", doc)]
         out.extend(self.namespace(owner))
         return out
@@ -118,9 +125,7 @@ class Lowerer:
     # ------------------------------------------------------------------------------------------ types
     def expr(self, node: TypeNode, owner: Path) -> Expr:
         members = self._members(node, owner)
-        strings = any(isinstance(m, Atom) and m.text.startswith(("'", '"')) for m in members)
-        named_literal = any(isinstance(n, NamedRef) and n.shape == "literal" for n in _flat(node))
-        if strings or named_literal:
+        if Atom("string") in members and _open_enum(node):
             members = [OPEN_STRING if m == Atom("string") else m for m in members]
         return members[0] if len(members) == 1 else Union(tuple(members))
 
@@ -194,6 +199,16 @@ def qualify(target: Path, namespace: Path) -> str:
     while common < len(namespace) and common < len(target) - 1 and namespace[common] == target[common]:
         common += 1
     return ".".join(target[common:])
+
+
+def _open_enum(node: TypeNode) -> bool:
+    """A union of ``string`` with string literals or named literal types and nothing else (``null`` aside):
+    openai-node writes ``(string & {}) | 'a' | …`` for it (27 cases), but plain ``string`` when the union also
+    holds other kinds (``audio/speech.ts:62``: ``voice: string | 'alloy' | … | SpeechCreateParams.ID``)."""
+    members = [m for m in _flat(node) if m != NULL]
+    literal_like = [m for m in members if (isinstance(m, LiteralType) and all(isinstance(v, str) for v in m.values))
+                    or (isinstance(m, NamedRef) and m.shape == "literal")]
+    return bool(literal_like) and all(m == Primitive("string") or m in literal_like for m in members)
 
 
 def _flat(node: TypeNode) -> list[TypeNode]:

@@ -76,11 +76,16 @@ def render_project(project: Project, config: Config, link_rewrites: LinkRewrites
     aliases = {info.path: info.alias for info in files.values()}
     model_file: dict[tuple[str, ...], tuple[str, str]] = {}
     names = layout.model_names(config)
-    for spec in iter_models(config):
-        target = layout.SHARED_FILE if spec.shared else files[spec.resource_path].path
+    specs = list(iter_models(config))
+    # a schema named both in $shared and in a resource is the shared type in TypeScript (openai-node:
+    # `Shared.ChatModel`, `Shared.ReasoningEffort`, though the config also names them under chat/completions)
+    shared = {m.schema_pointer: m for m in specs if m.shared}
+    for spec in specs:
+        chosen = shared.get(spec.schema_pointer, spec)
+        target = layout.SHARED_FILE if chosen.shared else files[chosen.resource_path].path
         for kind in ("object", "alias"):
             path = placement.model_placement(spec, kind=kind)[0]
-            model_file.setdefault(path, (target, names[spec.pointer]))
+            model_file.setdefault(path, (target, names[chosen.pointer]))
     modules = {m.path: m for m in project.modules}
     ops = {(op.resource, op.method_name): op for op in project.operations}
     header = [line for text in project.header_lines for line in escape.ts_comment_lines(text)]
@@ -97,6 +102,7 @@ def render_project(project: Project, config: Config, link_rewrites: LinkRewrites
         module = _model_module(spec, modules)
         if module is None:
             continue
+        spec = shared.get(spec.schema_pointer, spec)
         info = shared_info if spec.shared else files[spec.resource_path]
         st, decls, exports = state(info)
         name = names[spec.pointer]

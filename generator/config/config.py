@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from generator.config.pagination import PageScheme, read_pagination
 from generator.diagnostics import Diagnostics
 from generator.load.schema import child, escape_pointer_token
 from generator.text import escape
@@ -131,6 +132,7 @@ class Config:
     targets: tuple[str, ...] = ("python",)  # the targets the config names (``python``, ``typescript``)
     typescript_out: Path | None = None  # ``typegen.out_typescript``: the TypeScript target's output directory
     typescript_support_files: bool = True  # ``typegen.typescript_support_files``: emit core/uploads.ts etc.
+    pagination: tuple[PageScheme, ...] = ()  # the ``pagination:`` section's page schemes (pagination.py)
 
 
 # ------------------------------------------------------------------------------------------------ public API
@@ -369,6 +371,7 @@ class _Reader:
             targets=self.targets(data.get("targets")),
             typescript_out=self.relative_path(typegen, "out_typescript"),
             typescript_support_files=self.flag(typegen, "typescript_support_files"),
+            pagination=read_pagination(data.get("pagination"), self.warning),
         )
 
     def targets(self, targets: JSON) -> tuple[str, ...]:

@@ -21,33 +21,44 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from generator.config.config import Method
+from generator.config.pagination import DEFAULT_SCHEMES, PageScheme
 from generator.model.ir import ClassDef, Field, LiteralType, Module, Operation, Primitive, UnionType, is_nullable
 from generator.text import escape, naming
 
 from .lower import Lowerer
 from .printer import Atom, Decl, Interface, TypeAlias, Union
 
-PAGE_FIELDS = ("after", "limit")
-
 
 @dataclass(frozen=True)
 class Page:
     base: str  # the params interface a paginated method's params extend
+    scheme: PageScheme
 
 
-def page_kind(op: Operation | None, method: Method | None = None) -> Page | None:
+def page_base(scheme: PageScheme) -> str:
+    return escape.ts_type_name(naming.pascal(scheme.name) + "Params")
+
+
+def page_kind(op: Operation | None, method: Method | None, fields: list[Field],
+              schemes: tuple[PageScheme, ...]) -> Page | None:
+    """The page scheme of a method: the one the config names, else the most specific scheme whose request params
+    are all optional query params of the method and whose response fields the response has."""
+    known = schemes or DEFAULT_SCHEMES
     if method is not None and method.pagination is not None:
+        named = next((sc for sc in known if sc.name == method.pagination), None)
         if not method.pagination:
             return None
-        return Page(escape.ts_type_name(naming.pascal(method.pagination) + "Params"))
+        scheme = named or PageScheme(method.pagination, DEFAULT_SCHEMES[-1].request, ())
+        return Page(page_base(scheme), scheme)
     if op is None or op.http_method != "get":
         return None
+    query = {f.name for f in fields if f.location == "query" and not f.required}
     props = set(op.response_properties)
-    if not {"data", "has_more"} <= props:
+    matches = [sc for sc in known if sc.request and {n for n, _ in sc.request} <= query and set(sc.response) <= props]
+    if not matches:
         return None
-    if "next" in props:
-        return Page("NextCursorPageParams")
-    return Page("CursorPageParams")
+    scheme = max(matches, key=lambda sc: len(sc.response))  # first of the most specific (max keeps the first)
+    return Page(page_base(scheme), scheme)
 
 
 @dataclass
@@ -59,17 +70,15 @@ class Family:
 
 
 def family(module: Module, name: str, self_alias: str, op: Operation | None, low: Lowerer,
-           method: Method | None = None) -> Family:
+           method: Method | None = None, schemes: tuple[PageScheme, ...] = ()) -> Family:
     split = module.streaming
     main = module.definitions[0]
     assert isinstance(main, ClassDef)
     fields = list(main.fields)
-    page = page_kind(op, method)
-    if page is not None and all(any(f.name == p and f.location == "query" and not f.required for f in fields)
-                                for p in PAGE_FIELDS):
-        fields = [f for f in fields if not (f.name in PAGE_FIELDS and f.location == "query")]
-    else:
-        page = None
+    page = page_kind(op, method, fields, schemes)
+    if page is not None:  # the page params come from the base (after, limit: runs.ts:899)
+        inherited = {n for n, _ in page.scheme.request}
+        fields = [f for f in fields if not (f.name in inherited and f.location == "query")]
     stream: Field | None = None
     if split is not None:
         ns_def = next(d for d in module.definitions if isinstance(d, ClassDef) and d.name == split.non_streaming)

@@ -61,10 +61,23 @@ def flat(e: Expr) -> str:
     return "{ [key: string]: " + flat(e.value) + " }"
 
 
-def _hugs(e: Union) -> IndexSig | None:
-    objects = [m for m in e.members if isinstance(m, IndexSig)]
-    if len(objects) == 1 and all(m == NULL for m in e.members if m is not objects[0]):
-        return objects[0]
+_KEYWORDS = frozenset({"string", "number", "boolean", "unknown", "null", "true", "false", "undefined", "never"})
+
+
+def _is_reference(e: Expr) -> bool:
+    """A type reference (``Foo``, ``API.Foo``, ``Array<…>``) or an object literal type: what Prettier hugs."""
+    if isinstance(e, IndexSig | Generic):
+        return True
+    text = e.text if isinstance(e, Atom) else ""
+    return bool(text) and (text[0].isalpha() or text[0] in "_$") and text not in _KEYWORDS
+
+
+def _hugs(e: Union) -> Expr | None:
+    """Prettier's ``shouldHugType``: a union of one type reference or object type with only ``null`` besides is
+    printed inline (``X | null``), ``X`` breaking inside itself (``threads.ts:1115``: ``Array<`` … ``> | null;``)."""
+    others = [m for m in e.members if m != NULL]
+    if len(others) == 1 and len(others) < len(e.members) and _is_reference(others[0]):
+        return others[0]
     return None
 
 
@@ -77,15 +90,18 @@ def expr_lines(e: Expr, head: str, tail: str, indent: str) -> list[str]:
     if isinstance(e, Union):
         hug = _hugs(e)
         if hug is not None:
-            rest = " | ".join(flat(m) for m in e.members if m is not hug)
-            lines = expr_lines(hug, head, "", indent)
-            lines[-1] += " | " + rest + tail
-            return lines
+            i = e.members.index(hug)
+            before = "".join(flat(m) + " | " for m in e.members[:i])
+            after = "".join(" | " + flat(m) for m in e.members[i + 1:])
+            return expr_lines(hug, head + before, after + tail, indent)
         inner = indent + INDENT
         return [head.rstrip(), *_union_members(e, inner, tail)]
     if isinstance(e, Generic):
         if isinstance(e.arg, Union):
-            return [head + e.name + "<", *_union_members(e.arg, indent + INDENT, ""), indent + ">" + tail]
+            inner = indent + INDENT
+            if len(inner + flat(e.arg)) <= WIDTH and _hugs(e.arg) is None:  # the arguments break, the union fits
+                return [head + e.name + "<", inner + flat(e.arg), indent + ">" + tail]
+            return [head + e.name + "<", *_union_members(e.arg, inner, ""), indent + ">" + tail]
         lines = expr_lines(e.arg, head + e.name + "<", ">" + tail, indent)
         return lines
     if isinstance(e, IndexSig):

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from generator.config import placement
 from generator.config.config import Config, ModelSpec, iter_methods, iter_models, iter_resources
+from generator.config.pagination import PageScheme
 from generator.model.ir import AliasDef, ClassDef, Module, NamedRef, Project
 from generator.text import escape, naming
 from generator.text.markdown import LinkRewrites
@@ -91,6 +92,7 @@ def render_project(project: Project, config: Config, link_rewrites: LinkRewrites
     header = [line for text in project.header_lines for line in escape.ts_comment_lines(text)]
 
     sections: dict[str, tuple[FileState, list[Decl], list[str]]] = {}
+    pages: dict[str, PageScheme] = {}
     shared_info = layout.FileInfo(layout.SHARED_FILE, layout.SHARED_ALIAS, "", "")
 
     def state(info: layout.FileInfo) -> tuple[FileState, list[Decl], list[str]]:
@@ -123,12 +125,13 @@ def render_project(project: Project, config: Config, link_rewrites: LinkRewrites
             st, decls, exports = state(info)
             low = Lowerer(modules[op.params_module], st.named, link_rewrites)
             fam = family(modules[op.params_module], layout.params_name(info, method.name), info.alias, op, low,
-                         method)
+                         method, config.pagination)
             decls.extend(fam.decls)
             exports.extend(fam.exports)
             _use(st, low)
             if fam.page is not None:
                 st.core.setdefault("pagination", set()).add(fam.page.base)
+                pages[fam.page.base] = fam.page.scheme
             if modules[op.params_module].streaming is not None:
                 st.self_alias = True
     out: dict[str, str] = {}
@@ -145,8 +148,7 @@ def render_project(project: Project, config: Config, link_rewrites: LinkRewrites
         out[file] = "\n".join(lines) + "\n"
     if support:
         out["core/uploads.ts"] = "\n".join([*header, "", support_text("core/uploads.ts")])
-        bases = sorted({n for st, _, _ in sections.values() for n in st.core.get("pagination", ())})
-        out["core/pagination.ts"] = "\n".join([*header, "", *pagination_support(bases)])
+        out["core/pagination.ts"] = "\n".join([*header, "", *pagination_support(pages)])
     return dict(sorted(out.items()))
 
 

@@ -5,7 +5,11 @@ its own."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from pathlib import Path
+
+from generator.config.pagination import PageScheme
+from generator.text import escape
 
 
 @functools.cache
@@ -22,11 +26,17 @@ def support_text(name: str) -> str:
     return (templates_dir() / name).read_text(encoding="utf-8")
 
 
-def pagination_support(bases: list[str]) -> list[str]:
-    """``core/pagination.ts``: each page params base the tree extends, with the cursor params it stands for."""
+_TS_TYPES = {"integer": "number", "number": "number", "boolean": "boolean", "string": "string"}
+
+
+def pagination_support(pages: Mapping[str, PageScheme]) -> list[str]:
+    """``core/pagination.ts``: each page params base the tree extends, with its scheme's request params."""
     lines = ["/**", " * The request params of the paginated list methods (stand-ins: generate without support files to",
              " * use your SDK's own).", " */"]
-    for i, name in enumerate(bases):
-        lines += [*([""] if i else []), f"export interface {name} {{", "  after?: string;", "", "  limit?: number;",
-                  "}"]
-    return [*lines, ""] if bases else ["export {};", ""]
+    for i, name in enumerate(sorted(pages)):
+        lines += [*([""] if i else []), f"export interface {name} {{"]
+        for k, (param, kind) in enumerate(pages[name].request):
+            ts = _TS_TYPES.get(kind, "unknown")
+            lines += [*([""] if k else []), f"  {escape.ts_property_key(param)}?: {ts};"]
+        lines.append("}")
+    return [*lines, ""] if pages else ["export {};", ""]

@@ -55,14 +55,25 @@ def test_openai_tree_type_checks(openai_ts: Path, tsc: Path) -> None:
     run_tsc(tsc, openai_ts)
 
 
-def test_zero_config_corpus_spec_type_checks(shared_dir: Path, tmp_path: Path, tsc: Path) -> None:
-    for spec in ("oai30-petstore-expanded.yaml", "oai31-tictactoe.yaml", "spotify-fixed.yaml"):
-        out = tmp_path / spec
+def test_zero_config_corpus_specs_type_check(shared_dir: Path, tmp_path: Path, tsc: Path) -> None:
+    """Every corpus spec (and the multi-file DigitalOcean one) with no config: generated, then one tsc --strict run
+    over all the trees."""
+    specs = sorted(p.name for p in (shared_dir / "corpus").glob("*") if p.suffix in (".yaml", ".json"))
+    specs.append("digitalocean/specification/DigitalOcean-public.v2.yaml")
+    with_params = 0
+    for i, spec in enumerate(specs):
+        out = tmp_path / f"c{i}"
+        extra = ("--allow-file-refs",) if spec.startswith("digitalocean/") else ()
         r = typegen("generate", "--target", "typescript", "--spec", str(shared_dir / "corpus" / spec), "--out",
-                    str(out), "--no-cache", "-q", cache=tmp_path / "c")
-        assert r.returncode == 0, r.stderr[-2000:]
-        assert any(p.startswith("resources/") for p in tree(out)), spec
-        run_tsc(tsc, out)
+                    str(out), "--no-cache", "-q", *extra, cache=tmp_path / "cache")
+        assert r.returncode == 0, f"{spec}: {r.stderr[-2000:]}"
+        assert "error[" not in r.stderr
+        with_params += any(p.startswith("resources/") for p in tree(out))
+    assert len(specs) >= 16 and with_params >= len(specs) - 3  # 3 specs have no request params (as for Python)
+    (tmp_path / "tsconfig.json").write_text(json.dumps({**TSCONFIG, "include": ["c*/**/*.ts"]}), encoding="utf-8")
+    r = subprocess.run(["node", str(tsc), "-p", str(tmp_path)], capture_output=True, text=True, check=False,
+                       timeout=600)
+    assert r.returncode == 0, (r.stdout + r.stderr)[-4000:]
 
 
 def golden_cases() -> list[Path]:
@@ -134,3 +145,19 @@ def test_check_reports_drift(shared_dir: Path, tmp_path: Path) -> None:
     r = typegen(*args, cache=tmp_path / "c")
     assert r.returncode == 1
     assert "prompt: string;" in r.stdout
+
+
+def test_llama_stack_trees_type_check(shared_dir: Path, tmp_path: Path, tsc: Path) -> None:
+    """Both Llama Stack spec + config pairs through the TypeScript target compile under tsc --strict."""
+    pairs = [("llama-stack/openapi.yml", "llama-stack/openapi.stainless.yml"),
+             ("llama-stack/2026-04/openapi.yml", "llama-stack/2026-04/config.yml")]
+    for i, (spec, config) in enumerate(pairs):
+        r = typegen("generate", "--target", "typescript", "--spec", str(shared_dir / spec), "--config",
+                    str(shared_dir / config), "--out", str(tmp_path / f"l{i}"), "--no-cache", "-q",
+                    cache=tmp_path / "cache")
+        assert r.returncode == 0, r.stderr[-2000:]
+        assert len(tree(tmp_path / f"l{i}")) > 15
+    (tmp_path / "tsconfig.json").write_text(json.dumps({**TSCONFIG, "include": ["l*/**/*.ts"]}), encoding="utf-8")
+    r = subprocess.run(["node", str(tsc), "-p", str(tmp_path)], capture_output=True, text=True, check=False,
+                       timeout=600)
+    assert r.returncode == 0, (r.stdout + r.stderr)[-4000:]

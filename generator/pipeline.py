@@ -71,7 +71,8 @@ def run(options: Options, diags: Diagnostics) -> Result:
     typescript = options.target == "typescript"
     out = options.out or (config.typescript_out if typescript else config.out)
     if spec_path is None or out is None:
-        diags.error("config-incomplete", "no spec or output directory: set typegen.spec / typegen.out in the "
+        out_key = "typegen.out_typescript" if typescript else "typegen.out"
+        diags.error("config-incomplete", f"no spec or output directory: set typegen.spec / {out_key} in the "
                     "config or pass --spec / --out", file=str(config.path), pointer="#/typegen")
         diags.raise_if_errors()
     assert spec_path is not None and out is not None

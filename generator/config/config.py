@@ -624,9 +624,9 @@ class _Reader:
         scheme = entry.get("pagination")
         if scheme is None:
             return None
-        if not isinstance(scheme, str) or not escape.ascii_words(scheme):
-            self.error("config-value", f"pagination must name a page scheme, not {scheme!r}",
-                       child(pointer, "pagination"))
+        if not isinstance(scheme, str) or not escape.ascii_words(scheme):  # only the TypeScript target reads it
+            self.warning("config-value", f"pagination must name a page scheme, not {scheme!r} (ignored)",
+                         child(pointer, "pagination"))
             return None
         return scheme
 

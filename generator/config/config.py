@@ -375,7 +375,7 @@ class _Reader:
         )
 
     def targets(self, targets: JSON) -> tuple[str, ...]:
-        names = self.mapping(targets, "#/targets", "targets")
+        names = targets if isinstance(targets, Mapping) else {}  # a bad `targets` is reported by package_name
         out = ["python"] if "python" in names or not names else []
         if any(t in names for t in TYPESCRIPT_TARGETS):
             out.append("typescript")

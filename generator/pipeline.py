@@ -45,10 +45,12 @@ def cache_dir(options: Options) -> Path | None:
 
 def run(options: Options, diags: Diagnostics) -> Result:
     """Generate every file in memory. Raises :class:`TypegenError` when any error was diagnosed."""
-    from generator.config.config import find_config, load_config
+    from generator.config.files import find_config, load_config
     from generator.config.transforms import apply_transformations
-    from generator.load.loader import load_document
-    from generator.load.refs import bundle_external_refs, check_ref_policy, check_refs
+    from generator.load.bundle import bundle_external_refs
+    from generator.load.reader import load_document
+    from generator.load.refpolicy import check_ref_policy
+    from generator.load.resolver import check_refs
     from generator.load.validate import check_version, validate_spec
     from generator.model.build import ProjectBuilder
     from generator.targets.python.render import render_project
@@ -114,7 +116,7 @@ def run(options: Options, diags: Diagnostics) -> Result:
     if typescript:
         from generator.targets.typescript.render import render_project as render_typescript
 
-        files = render_typescript(project, config, config.link_rewrites, support=config.typescript_support_files)
+        files = render_typescript(project, config.link_rewrites, support=config.typescript_support_files)
         if cache is not None and key is not None:
             runcache.store(cache, key, files, list(diags))
         return Result(files, out, tuple(p for p in (spec_path, config.path) if p is not None), TS_PRINTER,

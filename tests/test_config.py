@@ -8,14 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.config.config import (
+from generator.config.files import find_config, load_config
+from generator.config.model import (
     DEFAULT_GENERATED_HEADER,
     Config,
-    find_config,
     iter_methods,
     iter_models,
     iter_resources,
-    load_config,
     normalise_schema_ref,
 )
 from generator.diagnostics import Diagnostic, Diagnostics, Level

@@ -16,17 +16,14 @@ from pathlib import Path
 import pytest
 
 from generator.targets.python.docstrings import jsdoc, python_docstring, split_summary
+from generator.text.inline import collapse, rewrite_links, tokens, wrap_text
 from generator.text.markdown import (
     MAX_LIST_DEPTH,
     CodeBlock,
     ListBlock,
     Paragraph,
-    collapse,
     parse_blocks,
-    rewrite_links,
-    tokens,
     wrap_blocks,
-    wrap_text,
 )
 
 DOCS = [("/docs/", "https://platform.openai.com/docs/")]

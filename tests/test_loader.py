@@ -1,4 +1,4 @@
-"""generator.load.loader: hardened YAML/JSON loading (HOSTILE.md section A), positions, limits and the parse cache."""
+"""generator.load: hardened YAML/JSON loading (HOSTILE.md section A), positions, limits and the parse cache."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ from typing import Any
 import pytest
 
 from generator.diagnostics import Diagnostic, Diagnostics, Level, TypegenError
-from generator.load import loader
-from generator.load.loader import Document, Limits, load_document
+from generator.load import reader, yaml_hardened
+from generator.load.document import Document, Limits
+from generator.load.reader import load_document
 
 ROOT = Path(__file__).resolve().parent.parent
 WRAPPER = 'openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths: {}\n'  # 3 lines
@@ -98,7 +99,7 @@ def test_tags_are_refused_in_a_subprocess_with_audit_hook(tmp_path: Path) -> Non
                 seen.append("open secrets")
         sys.addaudithook(hook)
         from pathlib import Path
-        from generator.load.loader import load_document
+        from generator.load.reader import load_document
         from generator.diagnostics import Diagnostics, TypegenError
         codes = []
         for name in ("a1.yaml", "a2.yaml"):
@@ -406,13 +407,13 @@ def test_locate_json(tmp_path: Path) -> None:
 
 def test_locate_is_lazy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[bytes] = []
-    real = loader._compose
+    real = yaml_hardened._compose
 
     def counting(raw: bytes) -> Any:
         calls.append(raw)
         return real(raw)
 
-    monkeypatch.setattr(loader, "_compose", counting)
+    monkeypatch.setattr(yaml_hardened, "_compose", counting)
     doc = load(tmp_path, "l.yaml", "a: {b: 1}\n")
     assert len(calls) == 1  # the load itself
     doc.locate("#/a/b")
@@ -430,7 +431,7 @@ def test_cache_hit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def no_parse(*args: Any) -> Any:
         raise AssertionError("parsed again")
 
-    monkeypatch.setattr(loader, "_load_yaml", no_parse)
+    monkeypatch.setattr(reader, "load_yaml", no_parse)
     second = load_document(tmp_path / "c.yaml", Diagnostics(), cache_dir=cache)
     assert second.data == first.data == {"a": {"b": [1, "2020-01-01"]}}
     assert second.sha256 == first.sha256 and second.format == "yaml"
@@ -457,7 +458,7 @@ def test_cache_keyed_by_limits(tmp_path: Path) -> None:
     assert d.code == "nesting-too-deep"
 
 
-@pytest.mark.parametrize("garbage", [b"", b"junk", loader._CACHE_MAGIC + b"y" + b"0" * 16 + b"\x00\x01",
+@pytest.mark.parametrize("garbage", [b"", b"junk", reader._CACHE_MAGIC + b"y" + b"0" * 16 + b"\x00\x01",
                                      b"TGSPEC1\nx" + b"\x00" * 40])
 def test_corrupt_cache_entry_is_ignored_and_rewritten(tmp_path: Path, garbage: bytes) -> None:
     cache = tmp_path / "cache"
@@ -484,12 +485,12 @@ def test_pure_python_fallback_loader(tmp_path: Path) -> None:
         if hasattr(yaml, "CSafeLoader"):
             del yaml.CSafeLoader
         from pathlib import Path
-        from generator.load import loader
+        from generator.load import reader, yaml_hardened
         from generator.diagnostics import Diagnostics, TypegenError
-        assert loader._BaseLoader is yaml.SafeLoader
-        print(loader.load_document(Path("ok.yaml"), Diagnostics()).data)
+        assert yaml_hardened._BaseLoader is yaml.SafeLoader
+        print(reader.load_document(Path("ok.yaml"), Diagnostics()).data)
         try:
-            loader.load_document(Path("a1.yaml"), Diagnostics())
+            reader.load_document(Path("a1.yaml"), Diagnostics())
         except TypegenError as exc:
             d = exc.diagnostics[0]
             print(d.code, d.pointer, d.line, d.column)

@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.config.config import Config, Method, ModelSpec, iter_methods, iter_models, load_config
+from generator.config.files import load_config
+from generator.config.model import Config, Method, ModelSpec, iter_methods, iter_models
 from generator.config.placement import check_placements, class_name, model_placement, module_file, params_module
 from generator.diagnostics import Diagnostics
 from generator.text.naming import singular, singular_name

@@ -1,4 +1,4 @@
-"""generator.load.refs: $ref policy, local resolution (HOSTILE.md section B) and bundling of relative file refs."""
+"""generator.load: $ref policy, local resolution (HOSTILE.md section B), bundling of relative file refs."""
 
 from __future__ import annotations
 
@@ -14,17 +14,11 @@ from typing import Any
 import pytest
 
 from generator.diagnostics import Diagnostic, Diagnostics, Level, TypegenError
-from generator.load.loader import Document, load_document
-from generator.load.refs import (
-    Deref,
-    RefError,
-    Resolver,
-    bundle_external_refs,
-    check_ref_policy,
-    check_refs,
-    is_schema_position,
-    ref_section,
-)
+from generator.load.bundle import bundle_external_refs
+from generator.load.document import Document
+from generator.load.reader import load_document
+from generator.load.refpolicy import check_ref_policy
+from generator.load.resolver import Deref, RefError, Resolver, check_refs, is_schema_position, ref_section
 
 HEAD = 'openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n'  # schemas at line 6+
 
@@ -533,8 +527,8 @@ def test_bundle_opens_nothing_outside_the_tree(tmp_path: Path) -> None:
         opened = []
         sys.addaudithook(lambda e, a: opened.append(str(a[0])) if e == "open" and "/etc/" in str(a[0]) else None)
         from pathlib import Path
-        from generator.load.loader import load_document
-        from generator.load.refs import bundle_external_refs
+        from generator.load.reader import load_document
+        from generator.load.bundle import bundle_external_refs
         from generator.diagnostics import Diagnostics, TypegenError
         diags = Diagnostics()
         try:

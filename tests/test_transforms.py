@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.config.config import Transformation, load_config
+from generator.config.files import load_config
+from generator.config.model import Transformation
 from generator.config.transforms import PYTHON_NAME, apply_transformations, deep_merge
 from generator.diagnostics import Diagnostic, Diagnostics, Level
 

@@ -15,7 +15,8 @@ import pytest
 
 from generator.diagnostics import Diagnostic, Diagnostics, Level
 from generator.load import validate
-from generator.load.loader import Document, load_document
+from generator.load.document import Document
+from generator.load.reader import load_document
 from generator.load.validate import check_version, validate_spec
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -245,8 +246,8 @@ AUDIT_SCRIPT = textwrap.dedent("""
             events.append([event, args[0]])
     sys.addaudithook(hook)
     from pathlib import Path
-    from generator.load.loader import load_document
-    from generator.load.refs import check_ref_policy
+    from generator.load.reader import load_document
+    from generator.load.refpolicy import check_ref_policy
     from generator.load.validate import validate_spec, _run_validator
     from generator.diagnostics import Diagnostics
     out = {}

@@ -23,7 +23,8 @@ from typing import Any
 
 import yaml
 
-from generator.config.config import Config, config_from_data
+from generator.config.files import config_from_data
+from generator.config.model import Config
 from generator.diagnostics import Diagnostics
 from generator.load.schema import child
 from generator.text import escape, naming
@@ -36,7 +37,7 @@ VERBS = {"post": "create", "put": "update", "patch": "update", "delete": "delete
 
 
 def infer_config(spec: Path, diags: Diagnostics, *, package: str | None = None) -> Config:
-    from generator.load.loader import load_document
+    from generator.load.reader import load_document
 
     doc = load_document(spec, diags)
     diags.raise_if_errors()
@@ -47,7 +48,7 @@ def infer_config(spec: Path, diags: Diagnostics, *, package: str | None = None) 
 
 
 def init_command(spec: Path, package: str | None, diags: Diagnostics) -> int:
-    from generator.load.loader import load_document
+    from generator.load.reader import load_document
 
     doc = load_document(spec, diags)
     diags.raise_if_errors()

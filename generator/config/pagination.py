@@ -30,14 +30,6 @@ class PageScheme:
     response: tuple[str, ...]  # the response's field names
 
 
-# Without a `pagination:` section: the cursor pages of openai-node's core/pagination.ts (NextCursorPage reads
-# `next`, CursorPage the last item's id; both take `after` and `limit`).
-DEFAULT_SCHEMES = (
-    PageScheme("next_cursor_page", (("after", "string"), ("limit", "integer")), ("data", "has_more", "next")),
-    PageScheme("cursor_page", (("after", "string"), ("limit", "integer")), ("data", "has_more")),
-)
-
-
 def read_pagination(value: JSON, warn: Warn) -> tuple[PageScheme, ...]:
     if value is None:
         return ()
@@ -55,3 +47,18 @@ def read_pagination(value: JSON, warn: Warn) -> tuple[PageScheme, ...]:
         params = tuple((str(k), str(v.get("type", "")) if isinstance(v, Mapping) else "") for k, v in request.items())
         out.append(PageScheme(entry["name"], params, tuple(str(k) for k in response)))
     return tuple(out)
+
+
+def method_pagination(entry: Mapping[str, JSON], pointer: str, warn: Warn) -> str | None:
+    """A method entry's page scheme: ``pagination: <name>``; ``paginated: false`` → ``""``; None when unsaid.
+    Only targets that model pages read it, so a malformed value is a warning."""
+    if entry.get("paginated") is False:
+        return ""
+    scheme = entry.get("pagination")
+    if scheme is None:
+        return None
+    if not isinstance(scheme, str) or not scheme.strip():
+        warn("config-value", f"pagination must name a page scheme, not {scheme!r} (ignored)",
+             child(pointer, "pagination"))
+        return None
+    return scheme

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
-from generator.config.config import Config, Method, ModelSpec, iter_methods, iter_models
+from generator.config.model import Config, Method, ModelSpec, iter_methods, iter_models
 from generator.diagnostics import Diagnostics
 from generator.text import escape, naming
 

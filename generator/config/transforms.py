@@ -36,23 +36,15 @@ shallow-copied once; untouched subtrees are shared between the input and the res
 from __future__ import annotations
 
 import copy
-import functools
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from jsonpath_ng import JSONPath
-from jsonpath_ng.exceptions import JSONPathError
-from jsonpath_ng.ext.parser import parse as parse_jsonpath
-from jsonpath_ng.jsonpath import Child, DatumInContext, Fields, Index, Root, This
-
-from generator.config.config import Transformation, normalise_schema_ref
+from generator.config.jsonpath_tree import Context, Path, Tree, describe
+from generator.config.model import Transformation, normalise_schema_ref
 from generator.diagnostics import Diagnostics
-from generator.load.schema import child
 from generator.text import escape
 
 JSON = Any
-Key = str | int
-Path = tuple[Key, ...]
 PYTHON_NAME = "x-typegen-python-name"
 
 # Keys whose value maps names to things: the names are never keywords (a property may be called "oneOf").
@@ -67,131 +59,15 @@ _NAME_MAPS = frozenset(
 _DATA_KEYS = frozenset({"example", "examples", "default", "enum", "const"})
 
 
-class _Tree:
-    """A copy-on-write view of a JSON document: ``set``/``delete`` copy each container on the path once."""
-
-    def __init__(self, root: JSON) -> None:
-        self.root = root
-        self._owned: dict[int, JSON] = {}  # id → container copied by us (kept alive so ids stay unique)
-
-    def get(self, path: Path) -> JSON:
-        node = self.root
-        for key in path:
-            node = node[key]
-        return node
-
-    def set(self, path: Path, value: JSON) -> None:
-        if not path:
-            self.root = value
-            return
-        parent = self._own_path(path[:-1])
-        parent[path[-1]] = value
-
-    def _own(self, node: JSON) -> JSON:
-        if id(node) in self._owned:
-            return node
-        if isinstance(node, Mapping):
-            node = dict(node)
-        elif isinstance(node, list):
-            node = list(node)
-        else:
-            raise TypeError(f"cannot write into a {type(node).__name__}")
-        self._owned[id(node)] = node
-        return node
-
-    def _own_path(self, path: Path) -> JSON:
-        self.root = node = self._own(self.root)
-        for key in path:
-            owned = self._own(node[key])
-            node[key] = owned
-            node = owned
-        return node
-
-
-class _Context:
-    """One transformation being applied: where to report, and the tree it writes to."""
-
-    def __init__(self, tree: _Tree, t: Transformation, diags: Diagnostics, file: str) -> None:
-        self.tree = tree
-        self.t = t
-        self.diags = diags
-        self.file = file
-
-    def error(self, code: str, message: str, *where: str | int) -> None:
-        self.diags.error(code, f"{self.t.command}: {message}", file=self.file, pointer=child(self.t.pointer, *where),
-                         line=self.t.line)
-
-    def warning(self, code: str, message: str, *where: str | int) -> None:
-        self.diags.warning(code, f"{self.t.command}: {message}", file=self.file,
-                           pointer=child(self.t.pointer, *where), line=self.t.line)
-
-    def paths(self, value: JSON, *where: str | int) -> list[str] | None:
-        """A list of JSONPath strings from ``value`` (a string or a list of strings)."""
-        items = [value] if isinstance(value, str) else value
-        if not isinstance(items, list) or not items or not all(isinstance(p, str) and p for p in items):
-            self.error("transform-args", "expected a JSONPath string or a non-empty list of them", *where)
-            return None
-        return items
-
-    def find(self, expression: str, *where: str | int) -> list[Path]:
-        """The concrete paths selected by ``expression``; an error if it does not parse or matches nothing."""
-        try:
-            compiled = _compile(expression)
-        except JSONPathError as exc:
-            self.error("transform-path", f"invalid JSONPath {expression!r}: {exc}", *where)
-            return []
-        try:
-            found = [_datum_path(d) for d in compiled.find(self.tree.root)]
-        except _UnsupportedPath as exc:
-            self.error("transform-path", f"JSONPath {expression!r}: {exc}", *where)
-            return []
-        if not found:
-            self.error("transform-no-match", f"{expression!r} matches nothing in the spec", *where)
-        return list(dict.fromkeys(found))
-
-
-class _UnsupportedPath(Exception):
-    pass
-
-
-@functools.lru_cache(maxsize=256)
-def _compile(expression: str) -> JSONPath:
-    return parse_jsonpath(expression)
-
-
-def _datum_path(datum: DatumInContext) -> Path:
-    steps: list[Key] = []
-    node: DatumInContext | None = datum
-    while node is not None:
-        part = _steps(node.path)
-        if part and isinstance(part[-1], int) and part[-1] < 0 and node.context is not None:
-            part[-1] += len(node.context.value)  # ``[-1]``: the same element as its positive index
-        steps[:0] = part
-        node = node.context
-    return tuple(steps)
-
-
-def _steps(path: JSONPath) -> list[Key]:
-    if isinstance(path, Root | This):
-        return []
-    if isinstance(path, Child):
-        return _steps(path.left) + _steps(path.right)
-    if isinstance(path, Fields) and len(path.fields) == 1:
-        return [path.fields[0]]
-    if isinstance(path, Index) and len(path.indices) == 1:
-        return [path.indices[0]]
-    raise _UnsupportedPath(f"cannot locate a match through {path!r}")
-
-
 # ------------------------------------------------------------------------------------------------ public API
 def apply_transformations(spec: dict[str, JSON], transformations: Sequence[Transformation], diags: Diagnostics, *,
                           config_file: str) -> dict[str, JSON]:
     """Apply the transformations in order and return the new spec (the input is not modified). Problems are
     reported to ``diags`` with the transformation's config pointer; a failing transformation is skipped and the
     others still run, so check ``diags.has_errors``."""
-    tree = _Tree(spec)
+    tree = Tree(spec)
     for t in transformations:
-        ctx = _Context(tree, t, diags, config_file)
+        ctx = Context(tree, t, diags, config_file)
         handler = COMMANDS.get(t.command)
         if handler is None:
             ctx.error("transform-unknown", f"unknown transformation command {t.command!r} (supported: "
@@ -209,7 +85,7 @@ def apply_transformations(spec: dict[str, JSON], transformations: Sequence[Trans
 
 
 # ------------------------------------------------------------------------------------------------ renameValue
-def _rename_value(ctx: _Context, args: Mapping[str, JSON]) -> None:
+def _rename_value(ctx: Context, args: Mapping[str, JSON]) -> None:
     only = _filter_only(ctx, args)
     rename = args.get("rename")
     if not isinstance(rename, Mapping):
@@ -232,7 +108,7 @@ def _rename_value(ctx: _Context, args: Mapping[str, JSON]) -> None:
             _rename_one(ctx, path, name, expression)
 
 
-def _filter_only(ctx: _Context, args: Mapping[str, JSON]) -> list[str] | None:
+def _filter_only(ctx: Context, args: Mapping[str, JSON]) -> list[str] | None:
     filt = args.get("filter")
     if not isinstance(filt, Mapping) or "only" not in filt:
         ctx.error("transform-args", "args.filter.only (a list of JSONPaths) is required", "args", "filter")
@@ -243,7 +119,7 @@ def _filter_only(ctx: _Context, args: Mapping[str, JSON]) -> list[str] | None:
     return ctx.paths(filt["only"], "args", "filter", "only")
 
 
-def _rename_one(ctx: _Context, path: Path, name: str, expression: str) -> None:
+def _rename_one(ctx: Context, path: Path, name: str, expression: str) -> None:
     node = ctx.tree.get(path)
     if len(path) >= 2 and path[-2] == "properties" and isinstance(node, Mapping):
         siblings = ctx.tree.get(path[:-1])
@@ -255,12 +131,12 @@ def _rename_one(ctx: _Context, path: Path, name: str, expression: str) -> None:
     elif isinstance(node, Mapping) and "in" in node and "name" in node and isinstance(node.get("schema"), Mapping):
         ctx.tree.set((*path, "schema", PYTHON_NAME), name)
     else:
-        ctx.error("transform-target", f"{expression!r} selects {_describe(path)}, not a property schema or a "
+        ctx.error("transform-target", f"{expression!r} selects {describe(path)}, not a property schema or a "
                   "parameter", "args", "filter")
 
 
 # ------------------------------------------------------------------------------------------------ mergeObject
-def _merge_object(ctx: _Context, args: Mapping[str, JSON]) -> None:
+def _merge_object(ctx: Context, args: Mapping[str, JSON]) -> None:
     targets = ctx.paths(args.get("target"), "args", "target")
     obj = args.get("object")
     if not isinstance(obj, Mapping):
@@ -270,7 +146,7 @@ def _merge_object(ctx: _Context, args: Mapping[str, JSON]) -> None:
         for path in ctx.find(expression, "args", "target", i):
             node = ctx.tree.get(path)
             if not isinstance(node, Mapping):
-                ctx.error("transform-target", f"{expression!r} selects {_describe(path)}, which is not a mapping",
+                ctx.error("transform-target", f"{expression!r} selects {describe(path)}, which is not a mapping",
                           "args", "target", i)
                 continue
             ctx.tree.set(path, deep_merge(node, obj))
@@ -290,7 +166,7 @@ def deep_merge(base: Mapping[str, JSON], extra: Mapping[str, JSON]) -> dict[str,
 
 
 # ------------------------------------------------------------------------------------------------ replaceProperties
-def _replace_properties(ctx: _Context, args: Mapping[str, JSON]) -> None:
+def _replace_properties(ctx: Context, args: Mapping[str, JSON]) -> None:
     only = _filter_only(ctx, args)
     if "value" not in args:
         ctx.error("transform-args", "args.value is required", "args")
@@ -304,7 +180,7 @@ def _replace_properties(ctx: _Context, args: Mapping[str, JSON]) -> None:
 
 
 # ------------------------------------------------------------------------------------------------ oneOfToAnyOf
-def _one_of_to_any_of(ctx: _Context, args: Mapping[str, JSON]) -> None:
+def _one_of_to_any_of(ctx: Context, args: Mapping[str, JSON]) -> None:
     paths: list[Path] = [()]
     if "target" in args:
         paths = []
@@ -316,7 +192,7 @@ def _one_of_to_any_of(ctx: _Context, args: Mapping[str, JSON]) -> None:
     count = 0
     for path in paths:
         conflicts: list[str] = []
-        new, n = _rename_one_of(ctx.tree.get(path), is_name_map=False, conflicts=conflicts, where=_describe(path))
+        new, n = _rename_one_of(ctx.tree.get(path), is_name_map=False, conflicts=conflicts, where=describe(path))
         for where in conflicts:
             ctx.warning("transform-conflict", f"{where} has both oneOf and anyOf; its oneOf is kept", "command")
         if n:
@@ -364,7 +240,7 @@ def _rename_in_list(node: list[JSON], conflicts: list[str], where: str) -> tuple
 
 
 # ------------------------------------------------------------------------------------------------ extractToRefs
-def _extract_to_refs(ctx: _Context, args: Mapping[str, JSON]) -> None:
+def _extract_to_refs(ctx: Context, args: Mapping[str, JSON]) -> None:
     refs = args.get("ref")
     entries = refs if isinstance(refs, list) else [refs]
     for i, entry in enumerate(entries):
@@ -390,7 +266,7 @@ def _component_name(text: str) -> str | None:
     return pointer[len(prefix):].replace("~1", "/").replace("~0", "~")
 
 
-def _extract(ctx: _Context, expression: str, name: str, where: tuple[str | int, ...]) -> None:
+def _extract(ctx: Context, expression: str, name: str, where: tuple[str | int, ...]) -> None:
     paths = ctx.find(expression, *where, "target")
     if not paths:
         return
@@ -421,12 +297,7 @@ def _extract(ctx: _Context, expression: str, name: str, where: tuple[str | int, 
         ctx.tree.set(path, dict(ref))
 
 
-# ------------------------------------------------------------------------------------------------ helpers
-def _describe(path: Path) -> str:
-    return "$" + "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in path)
-
-
-COMMANDS: dict[str, Callable[[_Context, Mapping[str, JSON]], None]] = {
+COMMANDS: dict[str, Callable[[Context, Mapping[str, JSON]], None]] = {
     "renameValue": _rename_value,
     "mergeObject": _merge_object,
     "replaceProperties": _replace_properties,

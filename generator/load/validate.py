@@ -1,6 +1,6 @@
 """Spec version check (cheap, always on) and full openapi-spec-validator validation (slow, cached, opt-in).
 
-The validator never fetches anything: it only runs after :func:`~generator.load.refs.check_ref_policy` found no
+The validator never fetches anything: it only runs after :func:`~generator.load.refpolicy.check_ref_policy` found no
 non-local ``$ref`` (checked again here), and it is given a handler table that refuses every URI scheme (its
 default falls back to ``urllib.request.urlopen`` for unknown schemes). Findings become warnings (errors with
 ``strict=True``) carrying the JSON pointer of the offending node, with ``$ref`` hops resolved to the real
@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from generator.diagnostics import Diagnostics
-from generator.load.loader import Document, pointer_from_tokens
-from generator.load.refs import RefError, Resolver, check_ref_policy
+from generator.load.document import Document, pointer_from_tokens
+from generator.load.refpolicy import check_ref_policy
+from generator.load.resolver import RefError, Resolver
 
 VALIDATION_CACHE_VERSION = "1"
 SUPPORTED = ("3.0", "3.1")

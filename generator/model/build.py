@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.config import placement
-from generator.config.config import Config, Method, ModelSpec, iter_methods, iter_models
+from generator.config.model import Config, Method, ModelSpec, iter_methods, iter_models
 from generator.diagnostics import Diagnostics
-from generator.load.loader import tokens_from_pointer
-from generator.load.refs import RefError, Resolver
+from generator.load.document import tokens_from_pointer
+from generator.load.resolver import RefError, Resolver
 from generator.load.schema import child, is_null_schema, type_list
+from generator.model import surface
 from generator.model.ir import (
     AliasDef,
     ClassDef,
@@ -115,6 +116,8 @@ class ProjectBuilder:
             operations=operations,
             modules=modules,
             support=self.config.support_modules,
+            resources=surface.resources(self.config),
+            page_schemes=self.config.pagination,
         )
 
     # ------------------------------------------------------------------------------------------ named models
@@ -222,7 +225,8 @@ class ProjectBuilder:
         module_path, class_name = placement.params_module(method)
         operation = Operation(method.http_method, method.path, method.resource_path, method.name,
                               op.get("operationId") if isinstance(op.get("operationId"), str) else None)
-        operation.response_properties = self._response_properties(op, op_pointer)
+        operation.response_properties = surface.response_properties(self.resolver, op, op_pointer)
+        operation.pagination = method.pagination
         scope = ModuleScope()
         scope.names.add(class_name)
         cls = ClassDef(name=class_name, fields=[], pointer=op_pointer)
@@ -260,45 +264,6 @@ class ProjectBuilder:
             split = self._streaming(class_name, stream_field, scope, definitions, exports)
             cls.name = split.base
         return operation, Module(module_path, "params", definitions, exports, cls.name, split)
-
-    def _response_properties(self, op: Mapping[str, JSON], op_pointer: str) -> tuple[str, ...]:
-        """The property names of the first 2xx JSON response's object schema (``allOf`` members included)."""
-        responses = op.get("responses")
-        if not isinstance(responses, Mapping):
-            return ()
-        for code, response in responses.items():
-            if not str(code).startswith("2"):
-                continue
-            ptr = child(op_pointer, "responses", str(code))
-            if isinstance(response, Mapping) and isinstance(response.get("$ref"), str):
-                try:
-                    ptr, response = self.resolver.deref(response, ptr)
-                except RefError:
-                    return ()
-            content = response.get("content") if isinstance(response, Mapping) else None
-            media = content.get("application/json") if isinstance(content, Mapping) else None
-            if not isinstance(media, Mapping) or "schema" not in media:
-                return ()
-            names: list[str] = []
-            stack = [(child(ptr, "content", "application/json", "schema"), media["schema"])]
-            for _ in range(64):  # bounded: allOf chains of a hostile spec cannot loop
-                if not stack:
-                    break
-                sptr, schema = stack.pop()
-                try:
-                    sptr, schema = self.resolver.deref(schema, sptr)
-                except RefError:
-                    return ()  # reported by the resolver; a response is never a reason to skip a method
-                if not isinstance(schema, Mapping):
-                    continue
-                props = schema.get("properties")
-                if isinstance(props, Mapping):
-                    names.extend(str(k) for k in props if str(k) not in names)
-                members = schema.get("allOf")
-                if isinstance(members, list):
-                    stack.extend(reversed([(child(sptr, "allOf", i), m) for i, m in enumerate(members)]))
-            return tuple(names)
-        return ()
 
     def _unique(self, fields: list[Field]) -> list[Field]:
         """One field per key: a query/path/header param and a body property of the same name cannot both live in

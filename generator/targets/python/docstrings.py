@@ -28,17 +28,8 @@ import re
 from collections.abc import Sequence
 
 from generator.text.escape import docstring_text, jsdoc_text
-from generator.text.markdown import (
-    WIDTH,
-    Block,
-    LinkRewrites,
-    Paragraph,
-    collapse,
-    parse_blocks,
-    rewrite_links,
-    wrap_blocks,
-    wrap_text,
-)
+from generator.text.inline import WIDTH, LinkRewrites, collapse, rewrite_links, wrap_text
+from generator.text.markdown import Block, Paragraph, parse_blocks, wrap_blocks
 
 ONE_LINE_MAX = 79
 """D6: the longest whitespace-collapsed single paragraph that stays on one line."""

@@ -20,13 +20,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from generator.config.config import Method
-from generator.config.pagination import DEFAULT_SCHEMES, PageScheme
-from generator.model.ir import ClassDef, Field, LiteralType, Module, Operation, Primitive, UnionType, is_nullable
+from generator.model.ir import (
+    ClassDef,
+    Field,
+    LiteralType,
+    Module,
+    Operation,
+    PageScheme,
+    Primitive,
+    UnionType,
+    is_nullable,
+)
+from generator.targets.typescript.lower import Lowerer
+from generator.targets.typescript.printer import Atom, Decl, Interface, TypeAlias, Union
 from generator.text import escape, naming
 
-from .lower import Lowerer
-from .printer import Atom, Decl, Interface, TypeAlias, Union
+# Without a `pagination:` section: the cursor pages of openai-node's core/pagination.ts (NextCursorPage reads
+# `next`, CursorPage the last item's id; both take `after` and `limit`).
+DEFAULT_SCHEMES = (
+    PageScheme("next_cursor_page", (("after", "string"), ("limit", "integer")), ("data", "has_more", "next")),
+    PageScheme("cursor_page", (("after", "string"), ("limit", "integer")), ("data", "has_more")),
+)
 
 
 @dataclass(frozen=True)
@@ -39,16 +53,15 @@ def page_base(scheme: PageScheme) -> str:
     return escape.ts_type_name(naming.pascal(scheme.name) + "Params")
 
 
-def page_kind(op: Operation | None, method: Method | None, fields: list[Field],
-              schemes: tuple[PageScheme, ...]) -> Page | None:
+def page_kind(op: Operation | None, fields: list[Field], schemes: tuple[PageScheme, ...]) -> Page | None:
     """The page scheme of a method: the one the config names, else the most specific scheme whose request params
     are all optional query params of the method and whose response fields the response has."""
     known = schemes or DEFAULT_SCHEMES
-    if method is not None and method.pagination is not None:
-        named = next((sc for sc in known if sc.name == method.pagination), None)
-        if not method.pagination:
+    if op is not None and op.pagination is not None:
+        named = next((sc for sc in known if sc.name == op.pagination), None)
+        if not op.pagination:
             return None
-        scheme = named or PageScheme(method.pagination, DEFAULT_SCHEMES[-1].request, ())
+        scheme = named or PageScheme(op.pagination, DEFAULT_SCHEMES[-1].request, ())
         return Page(page_base(scheme), scheme)
     if op is None or op.http_method != "get":
         return None
@@ -70,12 +83,12 @@ class Family:
 
 
 def family(module: Module, name: str, self_alias: str, op: Operation | None, low: Lowerer,
-           method: Method | None = None, schemes: tuple[PageScheme, ...] = ()) -> Family:
+           schemes: tuple[PageScheme, ...] = ()) -> Family:
     split = module.streaming
     main = module.definitions[0]
     assert isinstance(main, ClassDef)
     fields = list(main.fields)
-    page = page_kind(op, method, fields, schemes)
+    page = page_kind(op, fields, schemes)
     if page is not None:  # the page params come from the base (after, limit: runs.ts:899)
         inherited = {n for n, _ in page.scheme.request}
         fields = [f for f in fields if not (f.name in inherited and f.location == "query")]

@@ -12,7 +12,8 @@ from __future__ import annotations
 import functools
 
 from generator.text.escape import jsdoc_text
-from generator.text.markdown import WIDTH, LinkRewrites, parse_blocks, wrap_blocks
+from generator.text.inline import WIDTH, LinkRewrites
+from generator.text.markdown import parse_blocks, wrap_blocks
 
 
 def jsdoc_lines(description: str | None, *, prefix: str = "", deprecated: bool = False,

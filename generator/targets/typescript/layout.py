@@ -19,8 +19,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from generator.config import placement
-from generator.config.config import Config, Resource, iter_models, iter_resources
+from generator.model.ir import ResourceInfo
 from generator.text import escape, naming
 
 RESOURCES = "resources"
@@ -44,23 +43,18 @@ def pascal(text: str) -> str:
     return naming.pascal(text)
 
 
-def resource_files(config: Config) -> dict[tuple[str, ...], FileInfo]:
+def resource_files(resources: list[ResourceInfo]) -> dict[tuple[str, ...], FileInfo]:
     """Every resource path → its file (resources without content are listed too; the renderer skips them)."""
-    out: dict[tuple[str, ...], FileInfo] = {}
-    for resource in iter_resources(config):
-        if resource.shared:
-            continue
-        out[resource.path] = _file(resource)
-    return out
+    return {r.path: _file(r) for r in resources if not r.shared}
 
 
-def _file(resource: Resource) -> FileInfo:
+def _file(resource: ResourceInfo) -> FileInfo:
     parts = [kebab(p) for p in resource.path]
-    if resource.subresources:
+    if resource.has_subresources:
         parts.append(parts[-1])
     path = posixpath.join(RESOURCES, *parts) + ".ts"
     leaf = resource.path[-1]
-    override = resource.node_name
+    override = resource.type_prefix
     prefix = override or escape.identifier(naming.pascal(naming.singular_name(naming.snake(leaf) or leaf)),
                                            fallback="Resource")
     alias_words = resource.path[-2:] if override and len(resource.path) > 1 else resource.path[-1:]
@@ -69,14 +63,14 @@ def _file(resource: Resource) -> FileInfo:
     return FileInfo(path, alias, namespace, prefix)
 
 
-def model_names(config: Config) -> dict[str, str]:
+def model_names(resources: list[ResourceInfo]) -> dict[str, str]:
     """Config model (by its pointer in the config) → its TypeScript name: the config's ``class_name`` when given,
     else the PascalCase of its key, with ``Param`` added when another model of the config has the same key for a
     different schema (a request shape beside a response one: openai-node ``ChatCompletionAudioParam`` next to
     ``ChatCompletionAudio``, while ``ChatCompletionFunctionCallOption`` has no suffix). TypeScript has one type
     for a schema used by requests and responses alike, so Python's ``Param`` suffix is not added otherwise."""
     by_key: dict[str, set[str]] = {}
-    models = list(iter_models(config))
+    models = [m for r in resources for m in r.models]
     for m in models:
         by_key.setdefault(m.key, set()).add(m.schema_pointer)
     out: dict[str, str] = {}
@@ -84,7 +78,7 @@ def model_names(config: Config) -> dict[str, str]:
         if m.class_name_override:
             out[m.pointer] = escape.ts_type_name(m.class_name_override)
             continue
-        name = placement.class_name(m.key, fallback="Model")
+        name = escape.identifier(naming.pascal(m.key), fallback="Model")
         if len(by_key[m.key]) > 1 and not name.endswith("Param"):
             name += "Param"
         out[m.pointer] = escape.ts_type_name(name)

@@ -36,11 +36,21 @@ from generator.model.ir import (
     UnionType,
     Unknown,
 )
+from generator.targets.typescript.jsdoc import jsdoc_lines
+from generator.targets.typescript.printer import (
+    Atom,
+    Decl,
+    Expr,
+    Generic,
+    IndexSig,
+    Interface,
+    Member,
+    Namespace,
+    TypeAlias,
+    Union,
+)
 from generator.text import escape, naming
-from generator.text.markdown import LinkRewrites
-
-from .jsdoc import jsdoc_lines
-from .printer import Atom, Decl, Expr, Generic, IndexSig, Interface, Member, Namespace, TypeAlias, Union
+from generator.text.inline import LinkRewrites
 
 NamedResolver = Callable[[NamedRef], str]  # a named model → its qualified name from the file being rendered
 Path = tuple[str, ...]

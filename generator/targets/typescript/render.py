@@ -13,18 +13,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.config import placement
-from generator.config.config import Config, ModelSpec, iter_methods, iter_models, iter_resources
-from generator.config.pagination import PageScheme
-from generator.model.ir import AliasDef, ClassDef, Module, NamedRef, Project
+from generator.model.ir import AliasDef, ClassDef, Module, NamedRef, PageScheme, Project
+from generator.targets.typescript import layout
+from generator.targets.typescript.families import family
+from generator.targets.typescript.lower import Lowerer
+from generator.targets.typescript.printer import Decl, body_lines, export_list, import_lines
+from generator.targets.typescript.support import pagination_support, support_text
 from generator.text import escape, naming
-from generator.text.markdown import LinkRewrites
-
-from . import layout
-from .families import family
-from .lower import Lowerer
-from .printer import Decl, body_lines, export_list, import_lines
-from .support import pagination_support, support_text
+from generator.text.inline import LinkRewrites
 
 
 @dataclass
@@ -71,21 +67,19 @@ class FileState:
         return lines
 
 
-def render_project(project: Project, config: Config, link_rewrites: LinkRewrites, *,
-                   support: bool = True) -> dict[str, str]:
-    files = layout.resource_files(config)
+def render_project(project: Project, link_rewrites: LinkRewrites, *, support: bool = True) -> dict[str, str]:
+    files = layout.resource_files(project.resources)
     aliases = {info.path: info.alias for info in files.values()}
-    model_file: dict[tuple[str, ...], tuple[str, str]] = {}
-    names = layout.model_names(config)
-    specs = list(iter_models(config))
+    names = layout.model_names(project.resources)
+    specs = [(r, m) for r in project.resources for m in r.models]
     # a schema named both in $shared and in a resource is the shared type in TypeScript (openai-node:
     # `Shared.ChatModel`, `Shared.ReasoningEffort`, though the config also names them under chat/completions)
-    shared = {m.schema_pointer: m for m in specs if m.shared}
-    for spec in specs:
-        chosen = shared.get(spec.schema_pointer, spec)
-        target = layout.SHARED_FILE if chosen.shared else files[chosen.resource_path].path
-        for kind in ("object", "alias"):
-            path = placement.model_placement(spec, kind=kind)[0]
+    shared = {m.schema_pointer: (r, m) for r, m in specs if r.shared}
+    model_file: dict[tuple[str, ...], tuple[str, str]] = {}
+    for r, m in specs:
+        owner, chosen = shared.get(m.schema_pointer, (r, m))
+        target = layout.SHARED_FILE if owner.shared else files[owner.path].path
+        for path in m.modules:
             model_file.setdefault(path, (target, names[chosen.pointer]))
     modules = {m.path: m for m in project.modules}
     ops = {(op.resource, op.method_name): op for op in project.operations}
@@ -100,32 +94,31 @@ def render_project(project: Project, config: Config, link_rewrites: LinkRewrites
             sections[info.path] = (FileState(info, model_file, aliases), [], [])
         return sections[info.path]
 
-    for spec in iter_models(config):  # named request models, in config order, before the params (P1)
-        module = _model_module(spec, modules)
+    for r, m in specs:  # named request models, in config order, before the params (P1)
+        module = next((modules[p] for p in m.modules if p in modules and modules[p].kind != "params"), None)
         if module is None:
             continue
-        spec = shared.get(spec.schema_pointer, spec)
-        info = shared_info if spec.shared else files[spec.resource_path]
-        st, decls, exports = state(info)
-        name = names[spec.pointer]
+        owner, chosen = shared.get(m.schema_pointer, (r, m))
+        st, decls, exports = state(shared_info if owner.shared else files[owner.path])
+        name = names[chosen.pointer]
         if name in exports:
             continue
         low = Lowerer(module, st.named, link_rewrites)
         decls.extend(_model_decls(module, low, name))
         _use(st, low)
         exports.append(name)
-    for resource in iter_resources(config):
+    for resource in project.resources:
         if resource.shared:
             continue
         info = files[resource.path]
         for method in resource.methods:
-            op = ops.get((method.resource_path, method.name))
+            op = ops.get((resource.path, method))
             if op is None or op.params_module is None or op.params_module not in modules:
                 continue
             st, decls, exports = state(info)
             low = Lowerer(modules[op.params_module], st.named, link_rewrites)
-            fam = family(modules[op.params_module], layout.params_name(info, method.name), info.alias, op, low,
-                         method, config.pagination)
+            fam = family(modules[op.params_module], layout.params_name(info, method), info.alias, op, low,
+                         project.page_schemes)
             decls.extend(fam.decls)
             exports.extend(fam.exports)
             _use(st, low)
@@ -152,15 +145,6 @@ def render_project(project: Project, config: Config, link_rewrites: LinkRewrites
     return dict(sorted(out.items()))
 
 
-def _model_module(spec: ModelSpec, modules: dict[tuple[str, ...], Module]) -> Module | None:
-    """The module the builder made for a named model (only referenced models have one)."""
-    for kind in ("object", "alias"):
-        module = modules.get(placement.model_placement(spec, kind=kind)[0])
-        if module is not None and module.kind != "params":
-            return module
-    return None
-
-
 def _use(st: FileState, low: Lowerer) -> None:
     if "Uploadable" in low.uses:
         st.core.setdefault("uploads", set()).add("Uploadable")
@@ -174,4 +158,3 @@ def _model_decls(module: Module, low: Lowerer, name: str) -> list[Decl]:
     return low.alias_decls(root, name)
 
 
-__all__ = ["iter_methods", "render_project"]

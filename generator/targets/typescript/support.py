@@ -8,7 +8,7 @@ import functools
 from collections.abc import Mapping
 from pathlib import Path
 
-from generator.config.pagination import PageScheme
+from generator.model.ir import PageScheme
 from generator.text import escape
 
 

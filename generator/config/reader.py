@@ -1,40 +1,34 @@
-"""The Stainless-compatible config (``openapi.stainless.yml``) → typed, frozen objects (``docs/CONFIG.md``).
-
-:func:`load_config` reads the YAML file and returns a :class:`Config`. It never raises for a bad config: every
-problem goes to the :class:`~generator.diagnostics.Diagnostics` collector with a JSON pointer into the config (and
-the line, which the YAML composer gives for free), and the caller checks ``diags.has_errors``. Keys that only
-matter to a full SDK (pagination, readme, client settings, ...) are accepted and ignored; unknown keys get a
-warning; malformed values of the keys we use are errors.
-
-:func:`find_config` reads ``[tool.typegen] config = "..."`` from the nearest ``pyproject.toml``.
+"""Checking a config's data and turning it into :mod:`generator.config.model` objects. Keys that only matter to a
+full SDK (pagination, readme, client settings, ...) are accepted and ignored; unknown keys get a warning; malformed
+values of the keys we use are errors. Every problem has a JSON pointer into the config and, from a file, its line.
 """
 
 from __future__ import annotations
 
 import keyword
 import re
-import tomllib
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from generator.config.pagination import PageScheme, read_pagination
+from generator.config.model import (
+    DEFAULT_GENERATED_HEADER,
+    HTTP_METHODS,
+    SHARED,
+    Config,
+    Method,
+    ModelSpec,
+    Resource,
+    Transformation,
+    normalise_schema_ref,
+)
+from generator.config.pagination import method_pagination, read_pagination
+from generator.config.targets import read_flag, read_node_name, read_targets
 from generator.diagnostics import Diagnostics
-from generator.load.schema import child, escape_pointer_token
+from generator.load.schema import child
 from generator.text import escape
 
 JSON = Any
-
-# A Stainless-format config without `typegen.generated_header` gets the line the commercial generator writes, so
-# that such a config reproduces the SDK it was written for byte for byte (set the key to name this tool instead).
-DEFAULT_GENERATED_HEADER = "File generated from our OpenAPI spec by Stainless. See CONTRIBUTING.md for details."
-SHARED = "$shared"
-HTTP_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
-MAX_CONFIG_BYTES = 5 * 1024 * 1024
-MAX_YAML_DEPTH = 200
 MAX_RESOURCE_DEPTH = 32
 MAX_ENTRIES = 20_000  # resources + methods + models: bounds the work an alias bomb can cause
 
@@ -48,262 +42,12 @@ IGNORED_TOP_LEVEL = frozenset(
 TOP_LEVEL = frozenset({"targets", "settings", "resources", "openapi", "typegen"}) | IGNORED_TOP_LEVEL
 TYPEGEN_KEYS = frozenset({"generated_header", "spec", "out", "link_rewrites", "support_modules", "out_typescript",
                           "typescript_support_files"})
-# `targets:` keys naming the TypeScript target (the commercial generator's configs say `node`)
-TYPESCRIPT_TARGETS = ("node", "typescript")
 RESOURCE_KEYS = frozenset({"methods", "models", "subresources", "typegen", "standalone_api", "description"})
-# Sections whose duplicate keys change our output (errors); duplicates elsewhere are only warnings.
-_RELEVANT_SECTIONS = ("#/resources", "#/typegen", "#/openapi", "#/targets/python", "#/settings/file_header")
 _ENDPOINT = re.compile(r"^\s*([A-Za-z]+)\s+(/\S*)\s*$")
 _PACKAGE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
-@dataclass(frozen=True)
-class Method:
-    """One SDK method: ``resource_path`` + ``name`` ↔ ``http_method path`` (the path may carry a query such as
-    ``/responses?beta=true``, exactly as it is keyed in the spec's ``paths``)."""
-
-    name: str
-    http_method: str
-    path: str
-    streaming_param: str | None
-    resource_path: tuple[str, ...]
-    pointer: str
-    own_folder: bool = False  # the owning resource has ``typegen: {types_folder: own}``
-    # ``pagination: <scheme>`` names the method's page scheme (``cursor_page``); ``paginated: false`` → ``""``
-    # (not paginated); None: the target infers it from the response
-    pagination: str | None = None
-
-    @property
-    def endpoint(self) -> str:
-        return f"{self.http_method} {self.path}"
-
-
-@dataclass(frozen=True)
-class ModelSpec:
-    """A named model: config key → schema (a JSON pointer into the spec, normalised)."""
-
-    key: str
-    schema_pointer: str
-    class_name_override: str | None
-    resource_path: tuple[str, ...]
-    shared: bool
-    own_folder: bool
-    pointer: str
-
-
-@dataclass(frozen=True)
-class Resource:
-    name: str
-    path: tuple[str, ...]  # () for ``$shared``
-    methods: tuple[Method, ...]
-    models: tuple[ModelSpec, ...]
-    subresources: tuple[Resource, ...]
-    own_folder: bool
-    shared: bool
-    pointer: str
-    node_name: str | None = None  # ``typegen: {node_name: X}``: the TypeScript params prefix (layout.py)
-
-
-@dataclass(frozen=True)
-class Transformation:
-    """One ``openapi.transformations`` entry; ``args`` is the raw mapping (read-only by convention). The command
-    and the shape of its args are checked by :mod:`generator.config.transforms`."""
-
-    index: int
-    command: str
-    args: Mapping[str, JSON] = field(hash=False)
-    reason: str | None
-    pointer: str
-    line: int | None = None
-
-
-@dataclass(frozen=True)
-class Config:
-    path: Path
-    package_name: str
-    file_header: tuple[str, ...]
-    generated_header: str
-    spec: Path | None
-    out: Path | None
-    link_rewrites: tuple[tuple[str, str], ...]
-    support_modules: bool
-    resources: tuple[Resource, ...]
-    transformations: tuple[Transformation, ...]
-    targets: tuple[str, ...] = ("python",)  # the targets the config names (``python``, ``typescript``)
-    typescript_out: Path | None = None  # ``typegen.out_typescript``: the TypeScript target's output directory
-    typescript_support_files: bool = True  # ``typegen.typescript_support_files``: emit core/uploads.ts etc.
-    pagination: tuple[PageScheme, ...] = ()  # the ``pagination:`` section's page schemes (pagination.py)
-
-
-# ------------------------------------------------------------------------------------------------ public API
-def load_config(path: Path, diags: Diagnostics) -> Config:
-    """Read and check a config file. Problems are reported to ``diags``; the result is best effort (e.g. an
-    empty ``package_name`` when it is missing), so check ``diags.has_errors`` before using it."""
-    loaded = _load_yaml(path, diags)
-    if loaded is None:
-        return _empty_config(path)
-    data, lines = loaded
-    reader = _Reader(path, diags, lines)
-    if not isinstance(data, Mapping):
-        reader.error("config-not-mapping", "the config must be a YAML mapping", "#")
-        return _empty_config(path)
-    return reader.config(data)
-
-
-def config_from_data(data: Mapping[str, JSON], path: Path, diags: Diagnostics) -> Config:
-    """A config from already-parsed data (e.g. one inferred by ``typegen init``), checked like a file's;
-    ``path`` names it in diagnostics and anchors its relative paths."""
-    return _Reader(path, diags, {}).config(data)
-
-
-def find_config(start: Path, diags: Diagnostics | None = None) -> Path | None:
-    """The config named by ``[tool.typegen] config`` in the nearest ``pyproject.toml`` at or above ``start``,
-    resolved relative to that pyproject. The nearest pyproject decides: ``None`` if it has no such key (or if
-    there is no pyproject at all). A malformed pyproject or value is reported to ``diags`` when given."""
-    start = start.absolute()
-    for folder in [start, *start.parents] if start.is_dir() else list(start.parents):
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file():
-            return _config_from_pyproject(pyproject, diags)
-    return None
-
-
-def iter_resources(config: Config) -> Iterator[Resource]:
-    """Every resource, depth-first in file order (a resource before its subresources)."""
-    stack = list(reversed(config.resources))
-    while stack:
-        resource = stack.pop()
-        yield resource
-        stack.extend(reversed(resource.subresources))
-
-
-def iter_methods(config: Config) -> Iterator[Method]:
-    for resource in iter_resources(config):
-        yield from resource.methods
-
-
-def iter_models(config: Config) -> Iterator[ModelSpec]:
-    for resource in iter_resources(config):
-        yield from resource.models
-
-
-def normalise_schema_ref(text: str) -> str | None:
-    """A bare component name → ``#/components/schemas/<name>``; a local JSON pointer is kept; anything else
-    (external refs, empty text) → ``None``."""
-    text = text.strip()
-    if not text:
-        return None
-    if text.startswith("#"):
-        return text if text == "#" or text.startswith("#/") else None
-    if "#" in text or "/" in text:
-        return None
-    return "#/components/schemas/" + escape_pointer_token(text)
-
-
-# ------------------------------------------------------------------------------------------------ loading
-def _empty_config(path: Path) -> Config:
-    return Config(path, "", (), DEFAULT_GENERATED_HEADER, None, None, (), True, (), ())
-
-
-def _load_yaml(path: Path, diags: Diagnostics) -> tuple[JSON, dict[str, int]] | None:
-    """The document and a map pointer → line; ``None`` after reporting an error."""
-    file = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        diags.error("config-unreadable", f"cannot read the config: {exc.strerror or exc}", file=file)
-        return None
-    if len(raw) > MAX_CONFIG_BYTES:
-        diags.error("config-too-large", f"the config is larger than {MAX_CONFIG_BYTES} bytes", file=file)
-        return None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        diags.error("config-encoding", f"the config is not UTF-8 (byte {exc.start})", file=file)
-        return None
-    loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    loader = loader_cls(text)
-    try:
-        node = loader.get_single_node()
-        lines: dict[str, int] = {}
-        if node is not None:
-            _index_nodes(node, "#", lines, diags, file)
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        words = [w for w in (getattr(exc, "context", None), getattr(exc, "problem", None)) if isinstance(w, str)]
-        diags.error("config-yaml", f"invalid YAML: {', '.join(words) or exc}", file=file,
-                    line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None)
-        return None
-    except RecursionError:
-        diags.error("config-yaml", "the config is nested too deeply", file=file)
-        return None
-    finally:
-        loader.dispose()
-    return data, lines
-
-
-def _index_nodes(root: yaml.Node, pointer: str, lines: dict[str, int], diags: Diagnostics, file: str) -> None:
-    """Record the line of every mapping key / sequence item and report duplicate keys. Each node is visited
-    once (aliases are not expanded), so an alias bomb costs nothing here."""
-    seen: set[int] = set()
-    stack: list[tuple[yaml.Node, str, int]] = [(root, pointer, 0)]
-    while stack:
-        node, ptr, depth = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        if depth > MAX_YAML_DEPTH:
-            raise yaml.YAMLError(f"the config is nested deeper than {MAX_YAML_DEPTH} levels")
-        if isinstance(node, yaml.MappingNode):
-            first: dict[str, int] = {}
-            for key_node, value_node in node.value:
-                if key_node.tag == "tag:yaml.org,2002:merge" or not isinstance(key_node, yaml.ScalarNode):
-                    continue
-                key, line = str(key_node.value), key_node.start_mark.line + 1
-                sub = child(ptr, key)
-                if key in first:
-                    _duplicate(diags, file, sub, key, line, first[key])
-                    continue
-                first[key] = line
-                lines[sub] = line
-                stack.append((value_node, sub, depth + 1))
-        elif isinstance(node, yaml.SequenceNode):
-            for i, item in enumerate(node.value):
-                lines[child(ptr, i)] = item.start_mark.line + 1
-                stack.append((item, child(ptr, i), depth + 1))
-
-
-def _duplicate(diags: Diagnostics, file: str, pointer: str, key: str, line: int, first: int) -> None:
-    message = f"duplicate key {key!r} (first at line {first}); the last one wins"
-    if pointer.startswith(_RELEVANT_SECTIONS):
-        diags.error("config-duplicate-key", message, file=file, pointer=pointer, line=line)
-    else:
-        diags.warning("config-duplicate-key", message, file=file, pointer=pointer, line=line)
-
-
-def _config_from_pyproject(pyproject: Path, diags: Diagnostics | None) -> Path | None:
-    try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        if diags is not None:
-            diags.error("pyproject-invalid", f"cannot read pyproject.toml: {exc}", file=str(pyproject))
-        return None
-    tool = data.get("tool")
-    typegen = tool.get("typegen") if isinstance(tool, dict) else None
-    if not isinstance(typegen, dict) or "config" not in typegen:
-        return None
-    value = typegen["config"]
-    if not isinstance(value, str) or not value.strip():
-        if diags is not None:
-            diags.error("pyproject-invalid", "[tool.typegen] config must be a non-empty string",
-                        file=str(pyproject), pointer="#/tool/typegen/config")
-        return None
-    return pyproject.parent / value
-
-
-# ------------------------------------------------------------------------------------------------ reading
-class _Reader:
+class Reader:
     """Turns the loaded YAML data into config objects, reporting problems with pointers and lines."""
 
     def __init__(self, path: Path, diags: Diagnostics, lines: dict[str, int]) -> None:
@@ -368,26 +112,11 @@ class _Reader:
             support_modules=self.support_modules(typegen),
             resources=self.resources(data.get("resources")),
             transformations=self.transformations(data.get("openapi")),
-            targets=self.targets(data.get("targets")),
+            targets=read_targets(data.get("targets")),
             typescript_out=self.relative_path(typegen, "out_typescript"),
-            typescript_support_files=self.flag(typegen, "typescript_support_files"),
+            typescript_support_files=read_flag(typegen, "typescript_support_files", self.error),
             pagination=read_pagination(data.get("pagination"), self.warning),
         )
-
-    def targets(self, targets: JSON) -> tuple[str, ...]:
-        names = targets if isinstance(targets, Mapping) else {}  # a bad `targets` is reported by package_name
-        out = ["python"] if "python" in names or not names else []
-        if any(t in names for t in TYPESCRIPT_TARGETS):
-            out.append("typescript")
-        return tuple(out)
-
-    def flag(self, typegen: Mapping[str, JSON], key: str) -> bool:
-        value = typegen.get(key, True)
-        if isinstance(value, bool):
-            return value
-        self.error("config-type", f"typegen.{key} must be true or false, not {_type_name(value)}",
-                   child("#/typegen", key))
-        return True
 
     def package_name(self, targets: JSON) -> str:
         pointer = "#/targets/python/package_name"
@@ -555,18 +284,8 @@ class _Reader:
             if method.name in sub_names:
                 self.warning("config-name-clash", f"method {method.name!r} has the same name as a subresource of "
                              f"{'.'.join(path)!r}", method.pointer)
-        node_name = self.node_name(data.get("typegen"), child(pointer, "typegen"))
+        node_name = read_node_name(data.get("typegen"), child(pointer, "typegen"), self.error)
         return Resource(name, path, methods, models, tuple(subs), own, False, pointer, node_name)
-
-    def node_name(self, value: JSON, pointer: str) -> str | None:
-        data = value if isinstance(value, Mapping) else {}
-        name = data.get("node_name")
-        if name is None:
-            return None
-        if not isinstance(name, str) or not escape.is_safe_identifier(name):
-            self.error("config-value", f"node_name must be an identifier, not {name!r}", child(pointer, "node_name"))
-            return None
-        return name
 
     def own_folder(self, value: JSON, pointer: str) -> bool:
         data = self.mapping(value, pointer, "the resource's typegen settings")
@@ -600,7 +319,7 @@ class _Reader:
         streaming: str | None = None
         pagination: str | None = None
         if isinstance(entry, Mapping):
-            pagination = self.pagination(entry, pointer)
+            pagination = method_pagination(entry, pointer, self.warning)
             kind = entry.get("type", "http")
             if kind != "http":
                 self.warning("config-unsupported", f"method type {kind!r} is not supported; method skipped",
@@ -617,18 +336,6 @@ class _Reader:
         if parsed is None:
             return None
         return Method(name, parsed[0], parsed[1], streaming, path, pointer, own, pagination)
-
-    def pagination(self, entry: Mapping[str, JSON], pointer: str) -> str | None:
-        if entry.get("paginated") is False:
-            return ""
-        scheme = entry.get("pagination")
-        if scheme is None:
-            return None
-        if not isinstance(scheme, str) or not escape.ascii_words(scheme):  # only the TypeScript target reads it
-            self.warning("config-value", f"pagination must name a page scheme, not {scheme!r} (ignored)",
-                         child(pointer, "pagination"))
-            return None
-        return scheme
 
     def endpoint(self, value: JSON, pointer: str) -> tuple[str, str] | None:
         if not isinstance(value, str):

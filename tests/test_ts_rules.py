@@ -242,3 +242,10 @@ def test_escapers() -> None:
     assert escape.ts_property_key("x-y") == "'x-y'"
     assert escape.ts_type_name("string") == "string_"
     assert escape.ts_comment_lines("a\nb\x00") == ["// a", "// b"]
+
+
+def test_open_object_gets_an_index_signature(tmp_path: Path) -> None:
+    spec = {**SPEC, "paths": {**SPEC["paths"], "/toys": {"post": {"requestBody": {"content": {"application/json": {
+        "schema": {"type": "object", "additionalProperties": True, "properties": {"name": {"type": "string"}}}}}}}}}}
+    toys = generate(tmp_path, spec)["resources/pets/toys.ts"]
+    assert "export interface ToyUploadParams {\n  name?: string;\n\n  [k: string]: unknown;\n}\n" in toys

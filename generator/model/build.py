@@ -42,7 +42,7 @@ from generator.model.ir import (
     strip_null,
 )
 from generator.model.typescope import Ctx, DefNode, ModuleScope, order_children, sort_fields
-from generator.model.typetree import TypeBuilder
+from generator.model.typetree import TypeBuilder, is_open_object
 from generator.text import naming
 
 JSON = Any
@@ -193,7 +193,7 @@ class ProjectBuilder:
         shape = model.ref.shape
         if shape == "object":
             scope.by_pointer[pointer] = name
-            cls = ClassDef(name=name, fields=[], pointer=pointer)
+            cls = ClassDef(name=name, fields=[], pointer=pointer, open=is_open_object(node))
             root = DefNode(cls)
             fields, description = self.types.object_fields(node, pointer, Ctx(scope, (), root))
             cls.fields = sort_fields(fields)
@@ -365,6 +365,8 @@ class ProjectBuilder:
                                file=self.file, pointer=sptr)
             return []
         scope.by_pointer[target_ptr] = ctx.owner.definition.name
+        if isinstance(ctx.owner.definition, ClassDef):
+            ctx.owner.definition.open = is_open_object(target)
         fields, _ = self.types.object_fields(target, target_ptr, ctx)
         return fields
 

@@ -155,6 +155,7 @@ class ClassDef:
     # variant name for a union variant): a target that nests definitions in namespaces names them by it alone
     segment: str = ""
     deprecated: bool = False  # the schema says ``deprecated: true``
+    open: bool = False  # the schema has properties and allows any other key (``additionalProperties: true``)
 
 
 @dataclass

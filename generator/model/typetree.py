@@ -53,6 +53,11 @@ MAX_ENUM = 5_000  # larger enums are widened (a Literal of 100k values helps nob
 _PRIMITIVE_OF = {str: "string", int: "integer", float: "number", bool: "boolean"}
 
 
+def is_open_object(node: JSON) -> bool:
+    """An object schema with properties that also allows any other key (``additionalProperties: true`` or ``{}``)."""
+    return isinstance(node, Mapping) and bool(node.get("properties")) and node.get("additionalProperties") in (True, {})
+
+
 class TypeBuilder:
     """Converts schemas to type nodes. ``named`` maps a canonical schema pointer to a reference when the config
     names that schema (it is then referenced, not inlined)."""
@@ -227,7 +232,7 @@ class TypeBuilder:
         name = scope.claim(ctx.name() or "Model")
         scope.by_pointer[pointer] = name
         cls = ClassDef(name=name, fields=[], pointer=pointer, segment=ctx.path[-1] if ctx.path else "",
-                       deprecated=node.get("deprecated") is True)
+                       deprecated=node.get("deprecated") is True, open=is_open_object(node))
         dn = DefNode(cls)
         ctx.owner.children.append(dn)
         try:

@@ -31,7 +31,7 @@ from generator.model.ir import (
     UnionType,
     is_nullable,
 )
-from generator.targets.typescript.lower import Lowerer
+from generator.targets.typescript.lower import Lowerer, open_members
 from generator.targets.typescript.printer import Atom, Decl, Interface, TypeAlias, Union
 from generator.text import escape, naming
 
@@ -102,7 +102,7 @@ def family(module: Module, name: str, self_alias: str, op: Operation | None, low
         fields = _insert(fields, stream)
     prefixed = len({f.location for f in fields}) > 1
     owner = (name,)
-    members = low.members(fields, owner, prefixed=prefixed)
+    members = [*low.members(fields, owner, prefixed=prefixed), *open_members(main)]
     extends = page.base if page else ""
     if split is None:
         return Family(name, [Interface(name, members, extends), *low.namespace(owner)], [name], page)

@@ -114,7 +114,7 @@ class Lowerer:
 
     def class_decls(self, cls: ClassDef, name: str, owner: Path) -> list[Decl]:
         """``export interface <name>`` and, when it has nested types, its namespace."""
-        members = self.members(cls.fields, owner)
+        members = [*self.members(cls.fields, owner), *open_members(cls)]
         deprecated = cls.deprecated or cls.name in self.deprecated
         text = self.field_docs.get(cls.name) or cls.description
         doc = jsdoc_lines(text, deprecated=deprecated, link_rewrites=self.link_rewrites)
@@ -200,6 +200,12 @@ class Lowerer:
             self.placed[name] = path
             self.children.setdefault(owner, []).extend(self.class_decls(d, candidate, path))
         return Atom(qualify(path, owner[:-1] if owner else ()))
+
+
+def open_members(cls: ClassDef) -> list[Member]:
+    """``[k: string]: unknown;`` last in an interface whose schema allows other keys (openai-node
+    ``evals/runs/output-items.ts:133``; llama-stack-client ``embeddings.ts:122`` on a params interface)."""
+    return [Member("[k: string]", False, Atom("unknown"), [])] if cls.open else []
 
 
 def qualify(target: Path, namespace: Path) -> str:

@@ -90,7 +90,8 @@ def golden_source(path: Path) -> tuple[str, str]:
 def test_golden_family(openai_ts: Path, golden: Path) -> None:
     file, name = golden_source(golden)
     ours = families((openai_ts / file).read_text(encoding="utf-8"), {name})
-    assert ours.get(name) == golden.read_text(encoding="utf-8")
+    assert ours.get(name) == golden.read_text(encoding="utf-8"), \
+        f"{golden.name} differs; after an intended change run: python tests/regen_ts_goldens.py"
 
 
 def test_goldens_are_the_npm_release(shared_dir: Path) -> None:

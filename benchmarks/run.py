@@ -31,7 +31,10 @@ SPEC = SHARED / "openai" / "openapi.transformed.yml"
 CONFIG = SHARED / "openai" / "openai.stainless.yml"
 RESULTS = ROOT / "benchmarks" / "results"
 PEERS = ROOT / "benchmarks" / ".venv-peers"
-TARGETS = {"generate cold": 2.0, "generate warm": 0.7, "check (no drift)": 1.0, "default images spec": 0.5}
+CONFIG_FULL = SHARED / "openai" / "openai-full.stainless.yml"  # every method, as the TypeScript target lays them out
+# the TypeScript target's cold run may take at most 1.5x the Python cold target (issue 12)
+TARGETS = {"generate cold": 2.0, "generate warm": 0.7, "check (no drift)": 1.0, "default images spec": 0.5,
+           "generate cold (typescript)": 3.0}
 RSS_TARGET_MB = 300.0
 
 
@@ -90,6 +93,14 @@ def ours(work: Path, n: int) -> list[Measure]:
         return typegen("generate", "-q", "--no-cache", *base, "--out", str(out)), {}, None
 
     results.append(repeat("generate cold", n, cold))
+    ts_out = work / "out-ts"
+
+    def cold_ts() -> tuple[list[str], dict[str, str], None]:
+        shutil.rmtree(ts_out, ignore_errors=True)
+        return typegen("generate", "-q", "--no-cache", "--target", "typescript", "--spec", str(SPEC), "--config",
+                       str(CONFIG_FULL), "--out", str(ts_out)), {}, None
+
+    results.append(repeat("generate cold (typescript)", n, cold_ts))
     timed(typegen("generate", "-q", *base, "--out", str(out)), env={"XDG_CACHE_HOME": str(cache)})
     warm_env = {"XDG_CACHE_HOME": str(cache), "CI": ""}  # CI=true would make check cold (it ignores the cache)
     results.append(repeat("generate warm", n, lambda: (typegen("generate", "-q", *base, "--out", str(out)),

@@ -59,6 +59,9 @@ def _parser() -> argparse.ArgumentParser:
                                  help="use the cache even in CI (by default check ignores it when CI is set)")
         sp.add_argument("--fail-on-warning", action="store_true", help="exit 1 when any warning was printed")
         sp.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors")
+        sp.add_argument("--target", choices=("python", "typescript"), default="python",
+                        help="output language (default: python); typescript writes openai-node style "
+                        "resources/**.ts (output directory: --out or typegen.out_typescript)")
 
     common(sub.add_parser("generate", help="generate the output tree (atomically)"))
     common(sub.add_parser("check", help="exit 1 with a diff if the output tree differs from a fresh generation"),
@@ -138,7 +141,8 @@ def _options(args: argparse.Namespace) -> object:
     from generator.pipeline import Options
 
     return Options(config=args.config, spec=args.spec, out=args.out, validate=args.validate, strict=args.strict,
-                   allow_file_refs=args.allow_file_refs, use_cache=_use_cache(args), package=args.package)
+                   allow_file_refs=args.allow_file_refs, use_cache=_use_cache(args), package=args.package,
+                   target=args.target)
 
 
 def _dispatch(args: argparse.Namespace, diags: Diagnostics) -> int:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from generator.model.ir import Project
 
 INFERRED_CONFIG = "typegen.inferred.yml"  # where a zero-config run says its (inferred) config lives
+TS_PRINTER = "typegen-ts-printer 1 (prettier 3.1.1 layout)"  # the TypeScript target formats itself: no Node
 
 
 @dataclass
@@ -29,6 +30,7 @@ class Options:
     allow_file_refs: bool = False
     use_cache: bool = True
     package: str | None = None
+    target: str = "python"  # "python" or "typescript"
 
 
 @dataclass
@@ -79,9 +81,11 @@ def run(options: Options, diags: Diagnostics) -> Result:
         config_file = config.path
     diags.raise_if_errors()
     spec_path = options.spec or (config.spec if config is not None else None)
-    out = options.out or (config.out if config is not None else None)
+    typescript = options.target == "typescript"
+    out = options.out or ((config.typescript_out if typescript else config.out) if config is not None else None)
     if spec_path is None or out is None:
-        diags.error("config-incomplete", "no spec or output directory: set typegen.spec / typegen.out in the "
+        out_key = "typegen.out_typescript" if typescript else "typegen.out"
+        diags.error("config-incomplete", f"no spec or output directory: set typegen.spec / {out_key} in the "
                     "config or pass --spec / --out", file=str(config_file), pointer="#/typegen")
         diags.raise_if_errors()
     assert spec_path is not None and out is not None
@@ -90,12 +94,14 @@ def run(options: Options, diags: Diagnostics) -> Result:
     if cache is not None and not options.allow_file_refs:
         run_inputs = [spec_path, *([config_file] if config_file.is_file() else [])]
         key = runcache.run_key(run_inputs, (str(spec_path), str(config_file), options.validate, options.strict,
-                                        options.package), formatter_version())
+                                            options.package, *(["typescript"] if typescript else [])),
+                               TS_PRINTER if typescript else formatter_version())
         hit = runcache.load(cache, key) if key else None
         if hit is not None:
             diags.extend(hit[1])
             diags.raise_if_errors()
-            return Result(hit[0], out, tuple(run_inputs), formatter_version(), list(diags))
+            return Result(hit[0], out, tuple(run_inputs), TS_PRINTER if typescript else formatter_version(),
+                          list(diags))
     doc = load_document(spec_path, diags, cache_dir=cache)
     diags.raise_if_errors()
     file = str(spec_path)
@@ -127,6 +133,14 @@ def run(options: Options, diags: Diagnostics) -> Result:
         _locate(diags, doc, file)
         raise
     assert config is not None
+    if typescript:
+        from generator.targets.typescript.render import render_project as render_typescript
+
+        files = render_typescript(project, config.link_rewrites, support=config.typescript_support_files)
+        if cache is not None and key is not None:
+            runcache.store(cache, key, files, list(diags))
+        return Result(files, out, tuple(p for p in (spec_path, config_file) if p is not None), TS_PRINTER,
+                      list(diags))
     rendered = render_project(project, config.link_rewrites)
     for name, source in rendered.items():
         check_source(name, source, diags)

@@ -17,3 +17,29 @@ def shared_dir() -> Path:
     if not (SHARED / "README.md").is_file():
         pytest.skip(f"reference material not found at {SHARED} (set TYPEGEN_SHARED to point at it)")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def tsc() -> Path:
+    """The TypeScript compiler pinned by ``tests/typescript/package-lock.json``, installed once with ``npm ci`` into
+    the cache (``$XDG_CACHE_HOME/typegen/tsc-<lock hash>``); skips when node/npm are absent or npm cannot install."""
+    import hashlib
+    import shutil
+    import subprocess
+
+    if shutil.which("node") is None or shutil.which("npm") is None:
+        pytest.skip("node/npm not found: install Node.js to type-check the TypeScript output")
+    src = ROOT / "tests" / "typescript"
+    lock = (src / "package-lock.json").read_bytes()
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "typegen"
+    cache = base / f"tsc-{hashlib.sha256(lock).hexdigest()[:16]}"
+    binary = cache / "node_modules" / "typescript" / "bin" / "tsc"
+    if not binary.is_file():
+        cache.mkdir(parents=True, exist_ok=True)
+        for name in ("package.json", "package-lock.json"):
+            shutil.copyfile(src / name, cache / name)
+        r = subprocess.run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=cache,
+                           capture_output=True, text=True, timeout=600, check=False)
+        if r.returncode != 0 or not binary.is_file():
+            pytest.skip(f"npm ci of the pinned TypeScript failed: {r.stderr.strip()[-300:]}")
+    return binary

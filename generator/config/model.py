@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.config.pagination import PageScheme
 from generator.load.schema import escape_pointer_token
 
 JSON = Any
@@ -33,6 +34,9 @@ class Method:
     resource_path: tuple[str, ...]
     pointer: str
     own_folder: bool = False  # the owning resource has ``typegen: {types_folder: own}``
+    # ``pagination: <scheme>`` names the method's page scheme (``cursor_page``); ``paginated: false`` → ``""``
+    # (not paginated); None: the target infers it from the response
+    pagination: str | None = None
 
     @property
     def endpoint(self) -> str:
@@ -62,6 +66,7 @@ class Resource:
     own_folder: bool
     shared: bool
     pointer: str
+    node_name: str | None = None  # ``typegen: {node_name: X}``: the TypeScript params prefix (layout.py)
 
 
 @dataclass(frozen=True)
@@ -89,6 +94,10 @@ class Config:
     support_modules: bool
     resources: tuple[Resource, ...]
     transformations: tuple[Transformation, ...]
+    targets: tuple[str, ...] = ("python",)  # the targets the config names (``python``, ``typescript``)
+    typescript_out: Path | None = None  # ``typegen.out_typescript``: the TypeScript target's output directory
+    typescript_support_files: bool = True  # ``typegen.typescript_support_files``: emit core/uploads.ts etc.
+    pagination: tuple[PageScheme, ...] = ()  # the ``pagination:`` section's page schemes (pagination.py)
 
 
 def iter_resources(config: Config) -> Iterator[Resource]:

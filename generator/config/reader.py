@@ -22,6 +22,8 @@ from generator.config.model import (
     Transformation,
     normalise_schema_ref,
 )
+from generator.config.pagination import method_pagination, read_pagination
+from generator.config.targets import read_flag, read_node_name, read_targets
 from generator.diagnostics import Diagnostics
 from generator.load.schema import child
 from generator.text import escape
@@ -38,7 +40,8 @@ IGNORED_TOP_LEVEL = frozenset(
     }
 )
 TOP_LEVEL = frozenset({"targets", "settings", "resources", "openapi", "typegen"}) | IGNORED_TOP_LEVEL
-TYPEGEN_KEYS = frozenset({"generated_header", "spec", "out", "link_rewrites", "support_modules"})
+TYPEGEN_KEYS = frozenset({"generated_header", "spec", "out", "link_rewrites", "support_modules", "out_typescript",
+                          "typescript_support_files"})
 RESOURCE_KEYS = frozenset({"methods", "models", "subresources", "typegen", "standalone_api", "description"})
 _ENDPOINT = re.compile(r"^\s*([A-Za-z]+)\s+(/\S*)\s*$")
 _PACKAGE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -109,6 +112,10 @@ class Reader:
             support_modules=self.support_modules(typegen),
             resources=self.resources(data.get("resources")),
             transformations=self.transformations(data.get("openapi")),
+            targets=read_targets(data.get("targets")),
+            typescript_out=self.relative_path(typegen, "out_typescript"),
+            typescript_support_files=read_flag(typegen, "typescript_support_files", self.error),
+            pagination=read_pagination(data.get("pagination"), self.warning),
         )
 
     def package_name(self, targets: JSON) -> str:
@@ -277,12 +284,13 @@ class Reader:
             if method.name in sub_names:
                 self.warning("config-name-clash", f"method {method.name!r} has the same name as a subresource of "
                              f"{'.'.join(path)!r}", method.pointer)
-        return Resource(name, path, methods, models, tuple(subs), own, False, pointer)
+        node_name = read_node_name(data.get("typegen"), child(pointer, "typegen"), self.error)
+        return Resource(name, path, methods, models, tuple(subs), own, False, pointer, node_name)
 
     def own_folder(self, value: JSON, pointer: str) -> bool:
         data = self.mapping(value, pointer, "the resource's typegen settings")
         for key in data:
-            if key != "types_folder":
+            if key not in ("types_folder", "node_name"):
                 self.warning("config-unknown-key", f"unknown typegen key {key!r} (ignored)", child(pointer, key))
         folder = data.get("types_folder")
         if folder is None:
@@ -309,7 +317,9 @@ class Reader:
             self.error("config-value", f"method name {name!r} has no letters or digits", pointer)
             return None
         streaming: str | None = None
+        pagination: str | None = None
         if isinstance(entry, Mapping):
+            pagination = method_pagination(entry, pointer, self.warning)
             kind = entry.get("type", "http")
             if kind != "http":
                 self.warning("config-unsupported", f"method type {kind!r} is not supported; method skipped",
@@ -325,7 +335,7 @@ class Reader:
         parsed = self.endpoint(endpoint, endpoint_ptr)
         if parsed is None:
             return None
-        return Method(name, parsed[0], parsed[1], streaming, path, pointer, own)
+        return Method(name, parsed[0], parsed[1], streaming, path, pointer, own, pagination)
 
     def endpoint(self, value: JSON, pointer: str) -> tuple[str, str] | None:
         if not isinstance(value, str):

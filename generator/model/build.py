@@ -19,6 +19,7 @@ from generator.diagnostics import Diagnostics
 from generator.load.document import tokens_from_pointer
 from generator.load.resolver import RefError, Resolver
 from generator.load.schema import child, is_null_schema, type_list
+from generator.model import surface
 from generator.model.ir import (
     AliasDef,
     ClassDef,
@@ -42,7 +43,7 @@ from generator.model.ir import (
 )
 from generator.model.params import body_media, media_warning, report_no_params, usable_parameter
 from generator.model.typescope import Ctx, DefNode, ModuleScope, order_children, sort_fields
-from generator.model.typetree import TypeBuilder
+from generator.model.typetree import TypeBuilder, is_open_object
 from generator.model.unionbody import Variant, is_union_body, single_variant, union_body_variants, union_module
 from generator.text import naming
 
@@ -119,6 +120,8 @@ class ProjectBuilder:
             operations=operations,
             modules=modules,
             support=self.config.support_modules,
+            resources=surface.resources(self.config),
+            page_schemes=self.config.pagination,
         )
 
     # ------------------------------------------------------------------------------------------ named models
@@ -194,7 +197,7 @@ class ProjectBuilder:
         shape = model.ref.shape
         if shape == "object":
             scope.by_pointer[pointer] = name
-            cls = ClassDef(name=name, fields=[], pointer=pointer)
+            cls = ClassDef(name=name, fields=[], pointer=pointer, open=is_open_object(node))
             root = DefNode(cls)
             fields, description = self.types.object_fields(node, pointer, Ctx(scope, (), root))
             cls.fields = sort_fields(fields)
@@ -226,6 +229,8 @@ class ProjectBuilder:
         module_path, class_name = placement.params_module(method)
         operation = Operation(method.http_method, method.path, method.resource_path, method.name,
                               op.get("operationId") if isinstance(op.get("operationId"), str) else None)
+        operation.response_properties = surface.response_properties(self.resolver, op, op_pointer)
+        operation.pagination = method.pagination
         scope = ModuleScope()
         scope.names.add(class_name)
         cls = ClassDef(name=class_name, fields=[], pointer=op_pointer)
@@ -305,9 +310,10 @@ class ProjectBuilder:
         false_type = LiteralType((False,))
         non_streaming = Field(stream.name, stream.wire_name,
                               UnionType((false_type, Primitive("null"))) if is_nullable(stream.type) else false_type,
-                              required=False, description=stream.description, pointer=stream.pointer)
+                              required=False, description=stream.description, location=stream.location,
+                              pointer=stream.pointer)
         streaming = Field(stream.name, stream.wire_name, LiteralType((True,)), required=True,
-                          description=stream.description, pointer=stream.pointer)
+                          description=stream.description, location=stream.location, pointer=stream.pointer)
         definitions.append(ClassDef(split.non_streaming, [non_streaming], total=False, bases=(split.base,)))
         definitions.append(ClassDef(split.streaming, [streaming], total=True, bases=(split.base,)))
         definitions.append(AliasDef(split.union, UnionType((LocalRef(split.non_streaming),
@@ -346,6 +352,7 @@ class ProjectBuilder:
             if loc in ("path", "header"):
                 # the parameter's own description documents the method's argument; only the schema's is kept
                 f.description = self.types.description(schema, schema_ptr)
+                f.parameter_description = param_doc
             elif param_doc:
                 f.description = param_doc  # a query param's own description wins over its schema's
             if param_doc and isinstance(f.type, LocalRef):
@@ -390,6 +397,8 @@ class ProjectBuilder:
             return []
         media_warning(media, ptr, BODY_TYPES, self.diags, self.file)  # only a body that is read: not a binary one
         scope.by_pointer[target_ptr] = ctx.owner.definition.name
+        if isinstance(ctx.owner.definition, ClassDef):
+            ctx.owner.definition.open = is_open_object(target)
         fields, _ = self.types.object_fields(target, target_ptr, ctx)
         return fields
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal as _Lit
 
+from generator.config.pagination import PageScheme as PageScheme
+
 PrimitiveKind = _Lit["string", "integer", "number", "boolean", "null"]
 LiteralValue = str | int | float | bool | None
 ParamLocation = _Lit["body", "query", "path", "header"]
@@ -126,6 +128,9 @@ class Field:
     deprecated: bool = False
     location: ParamLocation = "body"
     pointer: str = ""  # JSON pointer of the property's schema, for diagnostics
+    # a path/query/header parameter's own ``description`` (``description`` above is its schema's for path and
+    # header params); a target that documents parameters on the params type itself may prefer it
+    parameter_description: str | None = None
 
     @property
     def nullable(self) -> bool:
@@ -146,6 +151,11 @@ class ClassDef:
     total: bool = False
     bases: tuple[str, ...] = ()
     pointer: str = ""
+    # the last segment of the property path the name was made from (``"input"`` for ``ModerationPolicyInput``, the
+    # variant name for a union variant): a target that nests definitions in namespaces names them by it alone
+    segment: str = ""
+    deprecated: bool = False  # the schema says ``deprecated: true``
+    open: bool = False  # the schema has properties and allows any other key (``additionalProperties: true``)
 
 
 @dataclass
@@ -207,10 +217,39 @@ class Operation:
     params: list[Param] = field(default_factory=list)
     streaming: bool = False
     params_module: tuple[str, ...] | None = None  # None when the method takes no params
+    # the top-level property names of the success (2xx) JSON response object, in spec order: lets a target
+    # recognise a paginated list (``data`` + ``has_more`` ...) without knowing the response types
+    response_properties: tuple[str, ...] = ()
+    # the config's page scheme for the method (``Method.pagination``: a name, ``""`` for none, None: not said)
+    pagination: str | None = None
 
     @property
     def endpoint(self) -> str:
         return f"{self.http_method} {self.path}"
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """A named model of the config, as a target that places models by resource needs it."""
+
+    key: str  # the config key (``chat_completion_audio``)
+    schema_pointer: str
+    class_name_override: str | None
+    modules: tuple[tuple[str, ...], ...]  # the module paths the builder may give it (object / alias placement)
+    pointer: str  # the model's pointer in the config (unique)
+
+
+@dataclass(frozen=True)
+class ResourceInfo:
+    """One resource of the config's tree (depth-first, a resource before its subresources): what a target that
+    lays files out by resource (TypeScript: ``resources/a/b.ts``) needs besides the modules."""
+
+    path: tuple[str, ...]  # () for ``$shared``
+    shared: bool
+    has_subresources: bool
+    methods: tuple[str, ...]  # method names in config order
+    models: tuple[ModelInfo, ...]
+    type_prefix: str | None = None  # the config's ``typegen.node_name``: a params name prefix no rule gives
 
 
 @dataclass
@@ -220,3 +259,5 @@ class Project:
     operations: list[Operation]
     modules: list[Module]
     support: bool = False  # emit the target's support modules so the output imports on its own
+    resources: list[ResourceInfo] = field(default_factory=list)
+    page_schemes: tuple[PageScheme, ...] = ()  # the config's ``pagination:`` section

@@ -51,6 +51,11 @@ _PRIMITIVES = {"string": "string", "integer": "integer", "number": "number", "bo
 MAX_DEPTH = 64
 
 
+def is_open_object(node: JSON) -> bool:
+    """An object schema with properties that also allows any other key (``additionalProperties: true`` or ``{}``)."""
+    return isinstance(node, Mapping) and bool(node.get("properties")) and node.get("additionalProperties") in (True, {})
+
+
 class TypeBuilder:
     """Converts schemas to type nodes. ``named`` maps a canonical schema pointer to a reference when the config
     names that schema (it is then referenced, not inlined)."""
@@ -239,7 +244,8 @@ class TypeBuilder:
             return LocalRef(scope.by_pointer[pointer])
         name = scope.claim(ctx.name() or "Model")
         scope.by_pointer[pointer] = name
-        cls = ClassDef(name=name, fields=[], pointer=pointer)
+        cls = ClassDef(name=name, fields=[], pointer=pointer, segment=ctx.path[-1] if ctx.path else "",
+                       deprecated=node.get("deprecated") is True, open=is_open_object(node))
         dn = DefNode(cls)
         ctx.owner.children.append(dn)
         try:

@@ -153,3 +153,64 @@ def jsdoc_text(text: str) -> str:
     text = _LINE_BREAKS.sub("\n", text)
     text = _drop_controls(text, keep="\n\t")
     return text.replace("*/", "*\\/")
+
+
+# ----------------------------------------------------------------------------------------------- TypeScript
+# Words that cannot name a declared type or namespace in TypeScript (reserved words and the predefined types).
+_TS_RESERVED = frozenset({
+    "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else",
+    "enum", "export", "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof",
+    "new", "null", "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void",
+    "while", "with", "implements", "interface", "let", "package", "private", "protected", "public", "static",
+    "yield", "any", "boolean", "number", "string", "symbol", "never", "object", "unknown", "undefined",
+    "bigint", "type", "namespace", "declare", "module", "keyof", "readonly", "infer", "is", "asserts",
+})
+_TS_NAME = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*\Z")
+
+
+def ts_string_literal(value: str) -> str:
+    """A TypeScript string literal whose value is exactly ``value``, quoted as Prettier does with
+    ``singleQuote: true``: single quotes unless the value holds more single than double quotes."""
+    quote = '"' if value.count("'") > value.count('"') else "'"
+    out = [quote]
+    for ch in value:
+        code = ord(ch)
+        if ch == "\\":
+            out.append("\\\\")
+        elif ch == quote:
+            out.append("\\" + quote)
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\r":
+            out.append("\\r")
+        elif ch == "\t":
+            out.append("\\t")
+        elif code < 0x20 or 0x7F <= code < 0xA0:
+            out.append(f"\\x{code:02x}")
+        elif 0xD800 <= code <= 0xDFFF or code in (0x2028, 0x2029, 0xFEFF) or not ch.isprintable():
+            out.append(f"\\u{code:04x}" if code <= 0xFFFF else "\\u{" + f"{code:x}" + "}")
+        else:
+            out.append(ch)
+    out.append(quote)
+    return "".join(out)
+
+
+def ts_property_key(name: str) -> str:
+    """A property name in an interface: bare when it is an ASCII identifier name, else a string literal
+    (Prettier's ``quoteProps: 'as-needed'``)."""
+    return name if _TS_NAME.match(name) else ts_string_literal(name)
+
+
+def ts_type_name(text: str, *, fallback: str = "Model") -> str:
+    """A safe name for a declared interface, type alias or namespace (ASCII, not a reserved word)."""
+    name = identifier(text, fallback=fallback)
+    return name + "_" if name in _TS_RESERVED else name
+
+
+def ts_comment_lines(text: str) -> list[str]:
+    """The lines of a ``//`` comment for ``text`` (an empty line is a bare ``//``)."""
+    out = []
+    for line in _LINE_BREAKS.split(text):
+        clean = _drop_controls(line, keep="\t").rstrip()
+        out.append(f"// {clean}" if clean else "//")
+    return out

@@ -1,0 +1,13 @@
+#!/bin/sh
+# Download and unpack the npm release of openai-node whose sources the TypeScript target is scored against
+# (TS-STYLE.md: openai@7.5.0 ships src/resources/**.ts), for tests/test_typescript.py's oracle and golden checks.
+# Usage: tests/fetch_ts_oracle.sh DIR [VERSION]   then: TYPEGEN_TS_ORACLE=DIR/package/src pytest tests/test_typescript.py
+# The only step that uses the network; the tests never do. Never commit the unpacked sources.
+set -eu
+dir=${1:?usage: $0 DIR [VERSION]}
+version=${2:-7.5.0}
+mkdir -p "$dir"
+cd "$dir"
+npm pack --silent "openai@$version" >/dev/null
+tar xzf "openai-$version.tgz"
+echo "unpacked openai@$version into $dir (TYPEGEN_TS_ORACLE=$dir/package/src)"

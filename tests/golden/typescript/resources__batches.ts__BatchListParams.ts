@@ -1,0 +1,1 @@
+export interface BatchListParams extends CursorPageParams {}

@@ -1,0 +1,63 @@
+"""Helpers of the TypeScript tests: the OpenAI config with the openai-node overlay merged in
+(``tests/typescript/openai-node.overlay.yml``), and the npm release's sources when fetched."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+OVERLAY = HERE / "typescript" / "openai-node.overlay.yml"
+# the npm release's sources, unpacked by tests/fetch_ts_oracle.sh (default: ../scratch/openai-node beside the repo)
+ORACLE = Path(os.environ.get("TYPEGEN_TS_ORACLE", HERE.parent.parent / "scratch" / "openai-node" / "package" / "src"))
+
+
+def _merge(dst: dict[str, Any], src: dict[str, Any]) -> None:
+    for key, value in src.items():
+        if key == "models":  # a null entry removes a model (it moves to another resource)
+            models = dst.setdefault("models", {}) or {}
+            dst["models"] = models
+            for name, entry in value.items():
+                if entry is None:
+                    models.pop(name, None)
+                else:
+                    models[name] = entry
+        elif key == "methods":
+            methods = dst.setdefault("methods", {})
+            for name, entry in value.items():
+                current = methods.get(name)
+                methods[name] = {**({"endpoint": current} if isinstance(current, str) else current or {}), **entry}
+        elif isinstance(value, dict) and isinstance(dst.get(key), dict):
+            _merge(dst[key], value)
+        else:
+            dst[key] = value
+
+
+def _resource(data: dict[str, Any], dotted: str) -> dict[str, Any]:
+    node: dict[str, Any] = {"subresources": data["resources"]}
+    for part in dotted.split("."):
+        node = node.setdefault("subresources", {}).setdefault(part, {})
+    return node
+
+
+def openai_node_config(shared: Path, out: Path) -> Path:
+    """``openai-full.stainless.yml`` with the overlay applied, written to ``out``. Overlay keys are dotted resource
+    paths; ``move_models: {to: PATH, keys: [...]}`` moves models (all when ``keys`` is absent) to another resource,
+    anything else is merged into the resource (``models`` entries set to null are removed)."""
+    data = yaml.safe_load((shared / "openai" / "openai-full.stainless.yml").read_text(encoding="utf-8"))
+    overlay = yaml.safe_load(OVERLAY.read_text(encoding="utf-8"))
+    for dotted, settings in overlay.items():
+        node = _resource(data, dotted)
+        settings = dict(settings)
+        move = settings.pop("move_models", None)
+        if move:
+            models = node.get("models") or {}
+            target = _resource(data, move["to"]).setdefault("models", {})
+            for key in list(move.get("keys") or models):
+                target[key] = models.pop(key)
+        _merge(node, settings)
+    out.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return out

@@ -1,0 +1,166 @@
+"""The named models of a config (``resources.*.models``): which schemas they name, their shape (record, alias,
+enum), nullability through a ``$ref``, and their own ``*_param`` / type modules. Part of
+:class:`~generator.model.build.ProjectBuilder` (a mixin, so the builder reads as the pipeline of one run).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from generator.config import placement
+from generator.config.model import Config, ModelSpec, iter_models
+from generator.diagnostics import Diagnostics
+from generator.load.document import tokens_from_pointer
+from generator.load.resolver import Resolver
+from generator.load.schema import child, is_null_schema, type_list
+from generator.model.ir import (
+    AliasDef,
+    ClassDef,
+    Module,
+    ModuleKind,
+    NamedRef,
+    NamedShape,
+    Primitive,
+    strip_null,
+)
+from generator.model.typescope import Ctx, DefNode, ModuleScope, order_children, sort_fields
+from generator.model.typetree import TypeBuilder, is_open_object
+
+JSON = Any
+
+
+@dataclass
+class NamedModel:
+    spec: ModelSpec
+    pointer: str
+    ref: NamedRef
+    kind: ModuleKind
+    nullable: bool = False
+
+
+class NamedModels:
+    """The named-model half of the project builder; the attributes are the builder's."""
+
+    spec: Mapping[str, JSON]
+    config: Config
+    diags: Diagnostics
+    file: str
+    resolver: Resolver
+    models: dict[str, NamedModel]
+    types: TypeBuilder
+
+    # ------------------------------------------------------------------------------------------ named models
+    def _register_models(self) -> None:
+        for spec in iter_models(self.config):
+            if not _exists(self.spec, spec.schema_pointer):  # configs outlive specs: like a missing endpoint
+                self.diags.warning("model-missing", f"schema {spec.schema_pointer} of model {spec.key!r} is not in "
+                                   "the spec; skipped", file=str(self.config.path), pointer=spec.pointer)
+                continue
+            try:
+                pointer, node = self.resolver.resolve(spec.schema_pointer, from_pointer=spec.pointer)
+            except KeyError:
+                continue  # the resolver reported it
+            if pointer in self.models:
+                other = self.models[pointer].spec
+                self.diags.warning("model-duplicate", f"schema {pointer} is named twice ({other.key!r} and "
+                                   f"{spec.key!r}); using {other.key!r}", file=str(self.config.path),
+                                   pointer=spec.pointer)
+                continue
+            shape = self._shape(node, pointer)
+            kind_name = "alias" if shape in ("literal", "other") else "object"
+            module, name = placement.model_placement(spec, kind=kind_name)  # type: ignore[arg-type]
+            kind: ModuleKind
+            if spec.shared:
+                kind = "shared_alias" if kind_name == "alias" else "shared_param"
+            else:
+                kind = "alias" if kind_name == "alias" else "param"
+            self.models[pointer] = NamedModel(spec, pointer, NamedRef(module, name, shape), kind,
+                                              self._nullable(node, pointer))
+
+    def _nullable(self, node: JSON, pointer: str) -> bool:
+        pointer, node = self.resolver.deref(node, pointer)
+        if not isinstance(node, Mapping):
+            return False
+        if node.get("nullable") is True or "null" in type_list(node) or None in (node.get("enum") or ()):
+            return True
+        return any(is_null_schema(m) for key in ("anyOf", "oneOf") for m in (node.get(key) or ()))
+
+    def _shape(self, node: JSON, pointer: str, depth: int = 0) -> NamedShape:
+        if not isinstance(node, Mapping) or depth > 16:
+            return "other"
+        if isinstance(node.get("$ref"), str) and "properties" not in node:
+            ptr, target = self.resolver.resolve(node["$ref"], from_pointer=pointer)
+            return self._shape(target, ptr, depth + 1)
+        if "enum" in node or "const" in node:
+            return "literal"
+        for key in ("anyOf", "oneOf"):
+            members = node.get(key)
+            if isinstance(members, list):
+                shapes = [self._shape(m, child(pointer, key, i), depth + 1) for i, m in enumerate(members)
+                          if not is_null_schema(m)]
+                if len(shapes) == 1:
+                    return shapes[0]
+                if any(s in ("object", "union", "map") for s in shapes):
+                    return "union"
+                return "literal" if all(s == "literal" for s in shapes) else "other"
+        types = [t for t in type_list(node) if t != "null"]
+        if "properties" in node or "allOf" in node:
+            return "object"
+        if types[:1] == ["array"] or (not types and "items" in node):
+            items = self._shape(node.get("items"), child(pointer, "items"), depth + 1)
+            return "array" if items in ("object", "union", "map", "array") else "other"
+        if types[:1] == ["object"] or (not types and "additionalProperties" in node):
+            return "map"
+        return "other"
+
+    def _model_module(self, model: NamedModel) -> Module:
+        pointer = model.pointer
+        _, node = self.resolver.resolve(pointer, from_pointer=model.spec.pointer)
+        name = model.ref.name
+        scope = ModuleScope()
+        scope.names.add(name)
+        shape = model.ref.shape
+        if shape == "object":
+            scope.by_pointer[pointer] = name
+            cls = ClassDef(name=name, fields=[], pointer=pointer, open=is_open_object(node))
+            root = DefNode(cls)
+            fields, description = self.types.object_fields(node, pointer, Ctx(scope, (), root))
+            cls.fields = sort_fields(fields)
+            order_children(root, cls.fields)
+            cls.description = description
+        else:
+            alias = AliasDef(name=name, type=Primitive("null"), pointer=pointer,
+                             description=self.types.description(node, pointer))
+            root = DefNode(alias)
+            ctx = Ctx(scope, (), root)
+            alias.type = self.types.alias_type(node, pointer, ctx)
+            if shape != "literal":  # the use sites say Optional[...]; record aliases are not nullable themselves
+                alias.type = strip_null(alias.type)
+        definitions = root.postorder()
+        exports = [d.name for d in root.preorder()]
+        return Module(model.ref.module, model.kind, definitions, exports, name)
+
+
+def _exists(root: JSON, pointer: str) -> bool:
+    node = root
+    for token in tokens_from_pointer(pointer):
+        if isinstance(node, Mapping) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return False
+    return True
+
+
+def _describe(owner: DefNode, name: str, text: str) -> None:
+    for node in owner.children:
+        d = node.definition
+        if d.name == name and d.description is None:
+            d.description = text
+
+
+def _is_object(node: Mapping[str, JSON]) -> bool:
+    return "properties" in node or "allOf" in node or "object" in type_list(node)

@@ -16,6 +16,7 @@ import hashlib
 import keyword
 import re
 import unicodedata
+from collections.abc import Callable
 
 # Names a generated module imports or relies on; a class or alias must never shadow them.
 RESERVED_NAMES = frozenset(
@@ -105,6 +106,13 @@ def string_literal(value: str) -> str:
 
     Double quotes are preferred, as black does; single quotes when that avoids escaping a double quote."""
     quote = "'" if ('"' in value and "'" not in value) else '"'
+    return _quoted(value, quote, lambda code: f"\\U{code:08x}")
+
+
+def _quoted(value: str, quote: str, astral: Callable[[int], str]) -> str:
+    """``value`` between ``quote``s with the escapes Python and TypeScript share (backslash, the quote, ``\\n``
+    ``\\r`` ``\\t``, ``\\xNN`` for controls, ``\\uNNNN`` for surrogates, separators and unprintables);
+    ``astral`` writes an unprintable code point above U+FFFF, the one escape the two languages spell apart."""
     out = [quote]
     for ch in value:
         code = ord(ch)
@@ -121,7 +129,7 @@ def string_literal(value: str) -> str:
         elif code < 0x20 or 0x7F <= code < 0xA0:
             out.append(f"\\x{code:02x}")
         elif 0xD800 <= code <= 0xDFFF or code in (0x2028, 0x2029, 0xFEFF) or not ch.isprintable():
-            out.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
+            out.append(f"\\u{code:04x}" if code <= 0xFFFF else astral(code))
         else:
             out.append(ch)
     out.append(quote)
@@ -172,27 +180,7 @@ def ts_string_literal(value: str) -> str:
     """A TypeScript string literal whose value is exactly ``value``, quoted as Prettier does with
     ``singleQuote: true``: single quotes unless the value holds more single than double quotes."""
     quote = '"' if value.count("'") > value.count('"') else "'"
-    out = [quote]
-    for ch in value:
-        code = ord(ch)
-        if ch == "\\":
-            out.append("\\\\")
-        elif ch == quote:
-            out.append("\\" + quote)
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\r":
-            out.append("\\r")
-        elif ch == "\t":
-            out.append("\\t")
-        elif code < 0x20 or 0x7F <= code < 0xA0:
-            out.append(f"\\x{code:02x}")
-        elif 0xD800 <= code <= 0xDFFF or code in (0x2028, 0x2029, 0xFEFF) or not ch.isprintable():
-            out.append(f"\\u{code:04x}" if code <= 0xFFFF else "\\u{" + f"{code:x}" + "}")
-        else:
-            out.append(ch)
-    out.append(quote)
-    return "".join(out)
+    return _quoted(value, quote, lambda code: "\\u{" + f"{code:x}" + "}")
 
 
 def ts_property_key(name: str) -> str:

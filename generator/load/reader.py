@@ -13,18 +13,16 @@ cache (``cache_dir/specs``), keyed by the bytes' SHA-256 and the loader/PyYAML/P
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import marshal
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from generator.diagnostics import Diagnostics
+from generator.load.cachefile import write_atomic
 from generator.load.document import MB, Document, Format, Limits, fail, gc_paused, line_col
 from generator.load.json_strict import NotJson, load_json
 from generator.load.yaml_hardened import load_yaml
@@ -136,16 +134,7 @@ def _cache_write(cache_file: Path, fmt: Format, data: Any) -> None:
         payload = marshal.dumps(data, 4)
         blob = _CACHE_MAGIC + (b"y" if fmt == "yaml" else b"j") + hashlib.blake2b(
             payload, digest_size=16).digest() + payload
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache_file.parent, prefix=".tmp-", suffix=".marshal")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(blob)
-            os.replace(tmp, cache_file)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        write_atomic(cache_file, blob)
     except (OSError, ValueError):
         return
 

@@ -9,19 +9,17 @@ location. Results are cached under ``cache_dir/validation/`` by spec hash and va
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import importlib.metadata
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, NoReturn
 
 from generator.diagnostics import Diagnostics
+from generator.load.cachefile import write_atomic
 from generator.load.document import Document, pointer_from_tokens
 from generator.load.refpolicy import check_ref_policy
 from generator.load.resolver import RefError, Resolver
@@ -240,15 +238,6 @@ def _cache_write(cache_dir: Path, doc: Document, findings: list[Finding]) -> Non
     target = _cache_file(cache_dir, doc)
     body = json.dumps({"sha256": doc.sha256, "validator": validator_version(), "findings": findings})
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(body)
-            os.replace(tmp, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        write_atomic(target, body.encode("utf-8"))
     except OSError:
         return

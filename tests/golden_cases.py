@@ -61,6 +61,37 @@ LLAMA_MODULES = tuple(
     )
 )
 
+# Response modules (issue 13) from the whole SDK surface; each golden is byte-identical to the SDK's own file
+# (tests/test_response_oracle.py checks that when the SDK is at hand).
+OPENAI_RESPONSE_MODULES = tuple(
+    f"openai/types/{m}.py"
+    for m in (
+        "batch",  # nested classes, Optional defaults
+        "moderation",  # FieldInfo wire-name aliases (`self-harm/intent`)
+        "shared/function_parameters",  # dict alias
+        "responses/response_function_tool_call_item",  # allOf subclass with `# type: ignore` override
+        "responses/response_stream_event",  # discriminated union of named models
+        "responses/response_output_item",  # discriminated union with inline variants
+        "fine_tuning/fine_tuning_job_event",  # builtins.object after an `object` field
+        "evals/runs/output_item_list_response",  # extra-properties stub, method response
+        "conversations/input_file_content",  # re-export of a schema named twice
+        "responses/response_input_file",  # ... and the module it re-exports
+        "beta/beta_computer_action_list",  # list alias of a named union
+        "container_create_response",  # method response module, class docstrings kept raw
+        "file_content",  # scalar alias
+        "shared/chat_model",  # literal alias
+        "chat/chat_completion_store_message",  # subclass whose nested union carries its name
+        "admin/organization/usage_costs_response",  # variants named by the discriminator's values
+        "eval_create_response",  # __test__ guard on Test... subclasses
+        "image",
+        "vector_stores/vector_store_file",
+        "shared/reasoning_effort",  # nullable literal alias
+        "embedding",
+        "admin/organization/admin_api_key_create_response",  # subclass documented by its base
+        "graders/multi_grader",  # nested anyOf flattened into one union
+    )
+)
+
 CASES: tuple[Case, ...] = (
     Case("default", ROOT / "specs" / "openai-images.stainless.yml", None,
          ("openai/types/image_generate_params.py",)),
@@ -68,6 +99,8 @@ CASES: tuple[Case, ...] = (
          OPENAI_MODULES),
     Case("llama-stack", SHARED / "llama-stack" / "openapi.stainless.yml", SHARED / "llama-stack" / "openapi.yml",
          LLAMA_MODULES),
+    Case("openai-responses", SHARED / "openai" / "openai-full.stainless.yml",
+         SHARED / "openai" / "openapi.transformed.yml", OPENAI_RESPONSE_MODULES),
 )
 
 

@@ -18,6 +18,7 @@ from generator.config.model import (
     normalise_schema_ref,
 )
 from generator.diagnostics import Diagnostic, Diagnostics, Level
+from generator.text import escape
 
 BASE = """\
 targets:
@@ -443,3 +444,54 @@ def test_llama_stack_config(shared_dir: Path) -> None:
     turn = next(m for m in iter_methods(config) if m.resource_path == ("alpha", "agents", "turn") and
                 m.name == "create")
     assert turn.streaming_param == "stream"
+
+
+# ------------------------------------------------------------------------------------------------ meaning (issue 10)
+@pytest.mark.parametrize("name", ["json", "typing", "os", "typing_extensions"])
+def test_package_named_after_a_standard_module_is_an_error(tmp_path: Path, name: str) -> None:
+    _config, diags = load(tmp_path, f"targets: {{python: {{package_name: {name}}}}}\n", base=False)
+    d = only(diags)
+    assert (d.code, d.pointer, d.line) == ("config-package-shadows-stdlib", "#/targets/python/package_name", 1)
+
+
+def test_methods_and_models_on_one_module_are_errors(tmp_path: Path) -> None:
+    _config, diags = load(tmp_path, """\
+        resources:
+          things:
+            methods: {create: post /things, Create: post /things/bulk}
+          thing:
+            methods: {create: post /thing}
+        """)
+    found = sorted((d.code, d.pointer) for d in errors(diags))
+    assert found == [("config-module-collision", "#/resources/thing/methods/create"),
+                     ("config-module-collision", "#/resources/things/methods/Create")]
+    # ``Create`` is a valid name: snake-casing it is the format's convention, not a rename worth a warning
+    assert not any(d.code == "config-name-changed" for d in diags)
+
+
+def test_the_same_endpoint_or_schema_twice_is_not_a_collision(tmp_path: Path) -> None:
+    _config, diags = load(tmp_path, """\
+        resources:
+          models:
+            methods: {list: get /models}
+            models: {model: '#/components/schemas/Model'}
+          model:
+            methods: {list: get /models}
+            models: {model: '#/components/schemas/Model'}
+        """)
+    assert errors(diags) == []
+
+
+def test_renamed_resource_and_method_keys_are_named(tmp_path: Path) -> None:
+    _config, diags = load(tmp_path, """\
+        resources:
+          trip-details:
+            methods: {getIt: get /trip, 2fa: get /trip/2fa}
+        """)
+    warned = sorted((d.pointer, d.message) for d in diags if d.code == "config-name-changed")
+    assert warned == [
+        ("#/resources/trip-details", "resource key 'trip-details' is not a valid module name; its modules use "
+                                     "'trip_details'"),
+        ("#/resources/trip-details/methods/2fa", "method key '2fa' is not a valid module name; its params "
+                                                 f"module uses {escape.module_name('2fa')!r}")]
+    assert errors(diags) == []

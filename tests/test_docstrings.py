@@ -941,3 +941,16 @@ def test_deeply_indented_line_starts_a_new_paragraph() -> None:
     )
     assert python_docstring("A paragraph\n  continued by a slightly indented line.") == \
         '"""A paragraph continued by a slightly indented line."""'
+
+
+def test_lines_indented_by_four_continue_the_paragraph() -> None:
+    # Llama Stack 2026-04 `ChunkMetadata`: its continuation lines are indented by 4 and the SDK joins them
+    assert python_docstring("A paragraph that\n    goes on here.") == '"""A paragraph that goes on here."""'
+
+
+def test_an_indented_block_after_a_blank_line_is_code_kept_verbatim() -> None:
+    # Llama Stack 2026-04 `SearchRankingOptions` examples: indentation and double spaces survive
+    raw = "Summary.\n\nExamples:\n    # one\n    f(x=1)\n\n    # two\n    g(y=2)  # note"
+    assert python_docstring(raw) == (
+        '"""Summary.\n\n    Examples: # one f(x=1)\n\n        # two\n        g(y=2)  # note\n    """'
+    )

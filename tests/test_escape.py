@@ -53,7 +53,7 @@ def test_identifiers_and_module_names_are_safe(text: str) -> None:
     ident = escape.identifier(text)
     assert ident.isascii() and ident.isidentifier() and not keyword.iskeyword(ident)
     assert not keyword.issoftkeyword(ident) and ident not in escape.RESERVED_NAMES
-    assert len(ident) <= escape.MAX_NAME_BYTES
+    assert len(ident) <= escape.MAX_IDENTIFIER_BYTES
     assert escape.identifier(ident) == ident
     name = escape.module_name(text)
     assert name.isascii() and name.isidentifier() and not keyword.iskeyword(name)

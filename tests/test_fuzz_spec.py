@@ -38,16 +38,27 @@ def spec_for(names: dict[str, str], props: list[str], enum: list[str]) -> dict[s
     }
 
 
+def wire_name(key: str, annotation: ast.expr) -> str:
+    """The key on the wire: a renamed key carries it as ``PropertyInfo(alias=...)`` inside its annotation."""
+    for node in ast.walk(annotation):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "PropertyInfo":
+            for kw in node.keywords:
+                if kw.arg == "alias" and isinstance(kw.value, ast.Constant):
+                    return str(kw.value.value)
+    return key
+
+
 def keys_of(tree: ast.Module) -> list[set[str]]:
     found: list[set[str]] = []
     for node in tree.body:
         if isinstance(node, ast.ClassDef):
-            found.append({s.target.id for s in node.body
+            found.append({wire_name(s.target.id, s.annotation) for s in node.body
                           if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)})
         elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and len(node.value.args) == 2:
             arg = node.value.args[1]
             if isinstance(arg, ast.Dict):
-                found.append({ast.literal_eval(k) for k in arg.keys if k is not None})
+                found.append({wire_name(ast.literal_eval(k), v) for k, v in zip(arg.keys, arg.values, strict=True)
+                              if k is not None})
     return found
 
 

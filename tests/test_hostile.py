@@ -37,12 +37,14 @@ def snapshot(root: Path) -> dict[str, str]:
             for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def run_case(tmp: Path, spec: Path) -> tuple[subprocess.CompletedProcess[str], dict[str, str], dict[str, str]]:
+def run_case(tmp: Path, spec: Path, config: Path | None = None) -> tuple[subprocess.CompletedProcess[str],
+                                                                        dict[str, str], dict[str, str]]:
     out = tmp / "out"
     out.mkdir(exist_ok=True)
     (out / "previous.txt").write_text("the previous tree\n")
     before = snapshot(out)
-    r = audited(tmp, "cli", "generate", "--no-cache", "--spec", str(spec), "--out", str(out), cwd=tmp)
+    with_config = ("--config", str(config)) if config else ()
+    r = audited(tmp, "cli", "generate", "--no-cache", "--spec", str(spec), *with_config, "--out", str(out), cwd=tmp)
     return r, before, snapshot(out)
 
 
@@ -99,14 +101,17 @@ def test_catalogue_case(cid: str, tmp_path: Path) -> None:
     case = EXPECTED[cid]
     spec = tmp_path / case["file"]
     shutil.copy(HOSTILE / "cases" / case["file"], spec)
+    config = tmp_path / case["config"] if case.get("config") else None
+    if config:
+        shutil.copy(HOSTILE / "cases" / case["config"], config)
     started = time.perf_counter()
-    r, before, after = run_case(tmp_path, spec)
+    r, before, after = run_case(tmp_path, spec, config)
     assert time.perf_counter() - started < 60
     assert "audit:" not in r.stderr, r.stderr
     if case["expect"] == "ERR":
         assert r.returncode == 2, r.stderr
         assert "Traceback" not in r.stderr
-        assert case["file"] in r.stderr
+        assert (case.get("config") or case["file"]) in r.stderr
         if case.get("code"):
             assert f"[{case['code']}]" in r.stderr, r.stderr
         if case.get("pointer"):

@@ -45,7 +45,8 @@ def test_method_names_from_operation_ids_and_verbs() -> None:
     assert methods["retrieve"] == "get /pets/{id}"
     assert methods["delete"] == "delete /pets/{id}"
     assert methods["update"] == "patch /pets/{id}"
-    assert methods["list_by_owner"] == "get /owners/{owner_id}/pets"
+    # pets is a resource of its own, and nothing but a listing is done under an owner: the owner's method
+    assert data["resources"]["owners"]["methods"] == {"list_pets": "get /owners/{owner_id}/pets"}
 
 
 def test_nested_resources_from_path_structure() -> None:
@@ -54,12 +55,12 @@ def test_nested_resources_from_path_structure() -> None:
 
 
 def test_collisions_are_deterministic_and_warned() -> None:
-    paths = {"/a": {"get": op("listThings", tags=["things"])}, "/b": {"get": op("listThings", tags=["things"])}}
+    paths = {"/things": {"get": op("listThings")}, "/things.json": {"get": op("listThingsJson")}}
     diags = Diagnostics()
     first = infer_config_data(spec(paths), diags)
     shuffled = infer_config_data(spec(dict(reversed(list(paths.items())))), Diagnostics())
     assert first == shuffled
-    assert set(first["resources"]["things"]["methods"]) == {"list", "list_2"}
+    assert set(first["resources"]["things"]["methods"]) == {"list", "list_json"}
     assert any(d.code == "init-name-collision" for d in diags)
 
 
@@ -89,3 +90,101 @@ def test_init_output_generates_cleanly(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     module = (tmp_path / "out" / "pet_store_api" / "types" / "pet_create_params.py").read_text()
     assert '"from": Required[str],' in module and '"files[0]": str,' in module
+    assert module.startswith("# File generated from an OpenAPI spec by openapi-typegen.")  # names this tool
+
+
+def test_zero_config_header_names_this_tool(tmp_path: Path) -> None:
+    (tmp_path / "spec.yaml").write_text(yaml.safe_dump(spec({"/pets": {"post": op("createPet", body={
+        "type": "object", "properties": {"name": {"type": "string"}}})}})))
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "XDG_CACHE_HOME": str(tmp_path / "c")}
+    r = subprocess.run([sys.executable, "-m", "generator.cli", "generate", "--spec", "spec.yaml", "--out", "out"],
+                       cwd=tmp_path, capture_output=True, text=True, env=env, check=False)
+    assert r.returncode == 0, r.stderr
+    module = (tmp_path / "out" / "pet_store_api" / "types" / "pet_create_params.py").read_text()
+    assert module.splitlines()[0] == "# File generated from an OpenAPI spec by openapi-typegen. Do not edit by hand."
+    assert "Stainless" not in module
+
+
+def _methods(paths: dict[str, Any]) -> dict[str, str]:
+    """endpoint -> ``resource.path.method`` of the inferred config."""
+    out: dict[str, str] = {}
+
+    def walk(node: dict[str, Any], prefix: str) -> None:
+        for name, entry in node.get("methods", {}).items():
+            out[entry if isinstance(entry, str) else entry["endpoint"]] = f"{prefix}.{name}"
+        for sub, child in node.get("subresources", {}).items():
+            walk(child, f"{prefix}.{sub}")
+
+    for key, node in infer_config_data(spec(paths), Diagnostics())["resources"].items():
+        walk(node, key)
+    return out
+
+
+def test_versions_prefixes_and_suffixes_are_not_resources() -> None:
+    names = _methods({
+        "/api/where/stops-for-route/{routeID}.json": {"get": op()},
+        "/api/where/stop/{stopID}.json": {"get": op()},
+        "/api/where/current-time.json": {"get": op()},
+    })
+    assert names == {"get /api/where/stops-for-route/{routeID}.json": "stops_for_route.list",  # filter parameter
+                     "get /api/where/stop/{stopID}.json": "stop.retrieve",
+                     "get /api/where/current-time.json": "current_time.retrieve"}  # a singular noun
+    names = _methods({"/v1/batches": {"get": op("list_batches_v1_batches_get")},
+                      "/v1alpha/eval/jobs": {"post": op()}, "/v2beta/datasets/{dataset_id}": {"delete": op()}})
+    assert names == {"get /v1/batches": "batches.list", "post /v1alpha/eval/jobs": "alpha.eval.jobs.create",
+                     "delete /v2beta/datasets/{dataset_id}": "beta.datasets.delete"}
+
+
+def test_rest_names_actions_and_nesting() -> None:
+    names = _methods({
+        "/chat/completions": {"get": op(), "post": op()},
+        "/chat/completions/{completion_id}": {"get": op(), "post": op(), "delete": op()},
+        "/batches/{batch_id}/cancel": {"post": op("cancelBatch")},
+        "/scoring/score-batch": {"post": op()},
+        "/threads/{thread_id}/runs": {"get": op(), "post": op()},
+        "/projects/{project_id}/data_retention": {"get": op(), "post": op()},
+    })
+    assert names == {
+        "get /chat/completions": "chat.completions.list", "post /chat/completions": "chat.completions.create",
+        "get /chat/completions/{completion_id}": "chat.completions.retrieve",
+        "post /chat/completions/{completion_id}": "chat.completions.update",
+        "delete /chat/completions/{completion_id}": "chat.completions.delete",
+        "post /batches/{batch_id}/cancel": "batches.cancel", "post /scoring/score-batch": "scoring.score_batch",
+        "get /threads/{thread_id}/runs": "threads.runs.list", "post /threads/{thread_id}/runs": "threads.runs.create",
+        "get /projects/{project_id}/data_retention": "projects.data_retention.retrieve",  # a singleton
+        "post /projects/{project_id}/data_retention": "projects.data_retention.update"}
+
+
+def test_namespaces_from_flags_and_groups() -> None:
+    admin = {"responses": {"200": {"description": "ok"}}, "x-meta": {"group": "administration"}}
+    names = _methods({
+        "/organization/users": {"get": admin},
+        "/organization/costs": {"get": op()},  # the same resource tree as an admin operation
+        "/responses?beta=true": {"post": op()},
+        "/threads": {"post": {"responses": {"200": {"description": "ok"}}, "x-meta": {"beta": True}}},
+    })
+    assert names == {"get /organization/users": "admin.organization.users.list",
+                     "get /organization/costs": "admin.organization.costs.list",
+                     "post /responses?beta=true": "beta.responses.create", "post /threads": "beta.threads.create"}
+
+
+def test_verb_pairs_tags_and_parameter_owners() -> None:
+    names = _methods({
+        "/shields": {"post": op("registerShield")},
+        "/shields/{shield_id}": {"delete": op("unregisterShield"), "get": op()},
+        "/health": {"get": op(tags=["Inspect"])},
+        "/inspect/routes": {"get": op(tags=["Inspect"])},
+        "/datasets/{dataset_id}": {"get": op()},
+        "/datasetio/iterrows/{dataset_id}": {"get": op()},
+    })
+    assert names["post /shields"] == "shields.register"
+    assert names["delete /shields/{shield_id}"] == "shields.unregister"
+    assert names["get /health"] == "inspect.health"
+    assert names["get /datasetio/iterrows/{dataset_id}"] == "datasets.iterrows"
+
+
+def test_inferred_package_name_never_shadows_the_standard_library() -> None:
+    doc = dict(spec({"/pets": {"get": op()}}), info={"title": "Calendar", "version": "1"})
+    diags = Diagnostics()
+    data = infer_config_data(doc, diags)
+    assert data["targets"]["python"]["package_name"] == "calendar_client"

@@ -37,7 +37,7 @@ def test_params_modules_and_named_types(llama: tuple[Path, str]) -> None:
     out, _ = llama
     types = out / "llama_stack_client" / "types"
     params = sorted(types.rglob("*_params.py"))
-    assert len(params) >= 70
+    assert len(params) >= 60  # methods whose only parameters are path parameters get none (issue 11)
     assert (types / "alpha" / "eval_evaluate_rows_params.py").is_file()
     assert (types / "alpha" / "eval_evaluate_rows_alpha_params.py").is_file()
     assert any((types / "shared_params").glob("*.py"))

@@ -59,7 +59,10 @@ def test_modules_compile_and_import(openai_out: Path) -> None:
 
 
 def test_mypy_strict(openai_out: Path) -> None:
-    r = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "-p", "openai"],
+    # response models carry the SDK's `# type: ignore` on fields that narrow a base field: written for pyright
+    # (reportIncompatibleVariableOverride); mypy accepts the override and would only call the comment unused
+    r = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--disable-error-code",
+                        "unused-ignore", "-p", "openai"],
                        cwd=openai_out, capture_output=True, text=True, check=False)
     assert r.returncode == 0, r.stdout[-3000:]
 

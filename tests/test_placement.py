@@ -110,7 +110,11 @@ def test_check_placements_reports_collisions(tmp_path: Path) -> None:
         "    models: {pet: Pet2}\n"
     )
     diags = Diagnostics()
-    config = load_config(path, diags)
+    config = load_config(path, diags)  # the reader reports them already (generator/config/meaning.py)
+    assert sorted((d.code, d.pointer) for d in diags) == [
+        ("config-module-collision", "#/resources/animals/models/pet"),
+        ("config-module-collision", "#/resources/pet/methods/list")]
+    diags = Diagnostics()
     check_placements(config, diags)
     found = sorted((d.code, d.pointer) for d in diags)
     assert found == [("module-collision", "#/resources/animals/models/pet"),

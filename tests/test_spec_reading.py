@@ -119,12 +119,12 @@ def test_union_body_is_a_union_of_variant_classes_with_the_shared_params(tmp_pat
     files, diags = generate(tmp_path, spec)
     text = module(files, "record_create_params.py")
     assert "body-not-object" not in "".join(diags)
-    assert "RecordCreateParams: TypeAlias = Union[ARecord, CNAMERecord]" in text
-    for cls in ("ARecord", "CNAMERecord"):
+    assert "RecordCreateParams: TypeAlias = Union[ARecord, CnameRecord]" in text  # all-caps words: Cname
+    for cls in ("ARecord", "CnameRecord"):
         body = text.split(f"class {cls}(TypedDict, total=False):")[1].split("\nclass ")[0]
         assert "dry_run: bool" in body
     assert "ip: Required[str]" in text and "target: Required[str]" in text
-    assert "class CNAMERecordMeta(TypedDict" in text
+    assert "class CnameRecordMeta(TypedDict" in text
 
 
 def test_allof_members_defining_the_same_object_property_merge(tmp_path: Path) -> None:

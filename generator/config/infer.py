@@ -1,21 +1,17 @@
 """Zero-config: infer a Stainless-format config from a spec (``typegen init``, and ``generate`` without a config).
 
-- resources: the operation's first tag, else the first path segment; literal path segments that follow a path
-  parameter nest a subresource (``/owners/{id}/pets`` → ``owners.pets``);
-- method names: the ``operationId`` in snake_case without the resource's words (``listPetsByOwner`` on ``pets`` →
-  ``list_by_owner``), else verb + path shape (``get /pets`` → ``list``, ``get /pets/{id}`` → ``retrieve``,
-  ``post`` → ``create``, ``put``/``patch`` → ``update``, ``delete`` → ``delete``);
+- resources and method names: :mod:`generator.config.infer_names` (the rules, their evidence, and why names
+  stay stable when the spec changes); two operations that would share a name are told apart there too, with an
+  ``init-name-collision`` warning naming them;
 - streaming: a method whose JSON body has a boolean ``stream`` property gets the Base/NonStreaming/Streaming split;
 - models: component schemas referenced (directly) from two or more operations, placed on the resource that uses
   them or, when used by several resources, on ``$shared``.
 
-Names are sanitised through :mod:`generator.text.escape`; collisions are settled in sorted order (``_2``, ``_3``) with
-a warning naming both, so the result does not depend on the order of the spec's mappings.
+Names are sanitised through :mod:`generator.text.escape`.
 """
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -23,17 +19,22 @@ from typing import Any
 
 import yaml
 
+from generator.config import infer_names
 from generator.config.files import config_from_data
-from generator.config.model import Config
+from generator.config.infer_tree import Operation, settle, unique
+from generator.config.meaning import OUTPUT_IMPORTS
+from generator.config.model import Config, Method
+from generator.config.placement import params_module
 from generator.diagnostics import Diagnostics
 from generator.load.schema import child
-from generator.text import escape, naming
+from generator.text import escape
 
 JSON = Any
+# The header line of zero-config output names this tool: only a team's own Stainless config (without
+# ``typegen.generated_header``) keeps the commercial generator's line, to reproduce the SDK it was written for.
+ZERO_CONFIG_HEADER = "File generated from an OpenAPI spec by openapi-typegen. Do not edit by hand."
 HTTP_METHODS = ("get", "put", "post", "delete", "patch")
-_PARAM = re.compile(r"^\{[^{}]+\}$")
 _REF = "#/components/schemas/"
-VERBS = {"post": "create", "put": "update", "patch": "update", "delete": "delete"}
 
 
 def infer_config(spec: Path, diags: Diagnostics, *, package: str | None = None) -> Config:
@@ -61,29 +62,37 @@ def init_command(spec: Path, package: str | None, diags: Diagnostics) -> int:
 
 
 def infer_config_data(document: JSON, diags: Diagnostics, *, spec: Path | None = None,
-                      package: str | None = None) -> dict[str, JSON]:
-    """The config (as plain data, in Stainless format) for a parsed spec."""
+                      package: str | None = None, trace: dict[str, list[str]] | None = None) -> dict[str, JSON]:
+    """The config (as plain data, in Stainless format) for a parsed spec. ``trace``, when given, receives for
+    each endpoint (``"verb path"``) the naming rules that decided it (``benchmarks/naming_score.py``)."""
     file = str(spec) if spec else ""
     ops = list(_operations(document))
+    names = infer_names.name_operations(Operation(p, h, path, op) for p, h, path, op in ops)
+    by_op = {p: (h, path, op) for p, h, path, op in ops}
+    groups: dict[tuple[tuple[str, ...], str], list[Operation]] = {}
+    for pointer, naming_ in names.items():
+        http, path, op = by_op[pointer]
+        groups.setdefault((naming_.resource, naming_.method), []).append(Operation(pointer, http, path, op))
+    final: dict[str, str] = {}
+    for (resource, name), group in sorted(groups.items()):
+        settled = {group[0].pointer: name} if len(group) == 1 else settle(resource, name, group)
+        final.update(settled)
+        if len(group) > 1:
+            diags.warning("init-name-collision", f"{len(group)} operations would be {'.'.join((*resource, name))}: "
+                          + ", ".join(f"{o.pointer} → {settled[o.pointer]}" for o in group), file=file,
+                          pointer=group[0].pointer)
+    _distinct_modules(names, final, by_op)
     tree: dict[tuple[str, ...], dict[str, JSON]] = {}
-    claimed: dict[tuple[str, ...], dict[str, str]] = {}  # resource -> method name -> operation pointer
-    for pointer, http, path, op in sorted(ops, key=lambda o: o[0]):
-        resource = _resource(op, path)
-        name = _method_name(op, http, path, resource)
-        names = claimed.setdefault(resource, {})
-        final, n = name, 2
-        while final in names:
-            final = f"{name}_{n}"
-            n += 1
-        if final != name:
-            diags.warning("init-name-collision", f"method name {name!r} of {'.'.join(resource)} is taken by "
-                          f"{names[name]}; using {final!r}", file=file, pointer=pointer)
-        names[final] = pointer
+    for pointer in sorted(final):
+        http, path, op = by_op[pointer]
         entry: JSON = f"{http} {path}"
         if _has_stream_flag(document, op):
             entry = {"endpoint": entry, "streaming": {"param_discriminator": "stream"}}
-        tree.setdefault(resource, {})[final] = entry
-    models = _models(document, ops)
+        tree.setdefault(names[pointer].resource, {})[final[pointer]] = entry
+        if trace is not None:
+            collided = final[pointer] != names[pointer].method
+            trace[f"{http} {path}"] = [*names[pointer].rules, *(("operation-id",) if collided else ())]
+    models = _models(document, ops, names)
     resources: dict[str, JSON] = {}
     for resource in sorted(tree):
         node = _node(resources, resource)
@@ -96,9 +105,10 @@ def infer_config_data(document: JSON, diags: Diagnostics, *, spec: Path | None =
     info = document.get("info") if isinstance(document, Mapping) else None
     title = info.get("title") if isinstance(info, Mapping) else None
     pkg = escape.module_name(package or (title if isinstance(title, str) else "") or "client", fallback="client")
+    if not package and (pkg in sys.stdlib_module_names or pkg in OUTPUT_IMPORTS):
+        pkg += "_client"  # a spec titled "Calendar" must not shadow the standard library (config-package-shadows-...)
     out: dict[str, JSON] = {"targets": {"python": {"package_name": pkg}}}
-    if spec is not None:
-        out["typegen"] = {"spec": str(spec)}
+    out["typegen"] = {"generated_header": ZERO_CONFIG_HEADER, **({"spec": str(spec)} if spec is not None else {})}
     out["resources"] = resources
     return out
 
@@ -116,41 +126,27 @@ def _operations(document: JSON) -> Iterator[tuple[str, str, str, Mapping[str, JS
                 yield child("#/paths", path, http), http, path, op
 
 
-def _segments(path: str) -> list[str]:
-    return [s for s in path.split("/") if s]
-
-
-def _resource(op: Mapping[str, JSON], path: str) -> tuple[str, ...]:
-    tags = op.get("tags")
-    segments = _segments(path)
-    first = tags[0] if isinstance(tags, list) and tags and isinstance(tags[0], str) else None
-    literal = [s for s in segments if not _PARAM.match(s)]
-    root = first or (literal[0] if literal else "root")
-    out = [_resource_name(root)]
-    after_param = False
-    for seg in segments[1:] if not first else segments:
-        if _PARAM.match(seg):
-            after_param = True
-        elif after_param:
-            out.append(_resource_name(seg))
-            after_param = False
-    return tuple(dict.fromkeys(out))  # a tag equal to a nested segment is not repeated
-
-
-def _resource_name(text: str) -> str:
-    return escape.module_name(text, fallback="resource")
-
-
-def _method_name(op: Mapping[str, JSON], http: str, path: str, resource: tuple[str, ...]) -> str:
-    op_id = op.get("operationId")
-    if isinstance(op_id, str):
-        drop = {w for r in resource for part in r.split("_") for w in (part, naming.singular(part))}
-        words = [w for w in naming.snake(op_id).split("_") if w and w not in drop]
-        if words:
-            return escape.module_name("_".join(words), fallback="method")
-    if http == "get":
-        return "retrieve" if _PARAM.match(_segments(path)[-1] if _segments(path) else "") else "list"
-    return VERBS.get(http, http)
+def _distinct_modules(names: Mapping[str, infer_names.Naming], final: dict[str, str],
+                      by_op: Mapping[str, tuple[str, str, Mapping[str, JSON]]]) -> None:
+    """A settled name may still meet another method's (``list_json`` beside a natural ``list_json``), or two
+    resources may place their params in one module (``items.list`` and ``item.list``): all but the operation with
+    the shortest path get a short hash of their own ``verb path`` (``init-name-collision`` was said already or
+    the names differ only in number)."""
+    for _ in range(3):
+        claims: dict[tuple[str, ...], list[str]] = {}
+        for pointer, name in final.items():
+            http, path, _op = by_op[pointer]
+            method = Method(name, http, path, None, names[pointer].resource, pointer)
+            claims.setdefault(params_module(method)[0], []).append(pointer)
+            claims.setdefault(("method", *names[pointer].resource, name), []).append(pointer)
+        clashes = [sorted(ps, key=lambda p: (len(by_op[p][1]), by_op[p][1], by_op[p][0]))
+                   for ps in claims.values() if len(set(ps)) > 1]
+        if not clashes:
+            return
+        for ranked in clashes:
+            for pointer in ranked[1:]:
+                http, path, op = by_op[pointer]
+                final[pointer] = unique(final[pointer], Operation(pointer, http, path, op))
 
 
 def _has_stream_flag(document: JSON, op: Mapping[str, JSON]) -> bool:
@@ -177,14 +173,15 @@ def _deref(document: JSON, node: JSON) -> JSON:
     return node
 
 
-def _models(document: JSON, ops: list[tuple[str, str, str, Mapping[str, JSON]]]) -> dict[str, set[tuple[str, ...]]]:
+def _models(document: JSON, ops: list[tuple[str, str, str, Mapping[str, JSON]]],
+            names: Mapping[str, infer_names.Naming]) -> dict[str, set[tuple[str, ...]]]:
     """Component schemas referenced from two or more operations -> the resources using them."""
     used_by: dict[str, set[str]] = {}
     resources: dict[str, set[tuple[str, ...]]] = {}
-    for pointer, _http, path, op in ops:
+    for pointer, _http, _path, op in ops:
         for ref in _refs(op):
             used_by.setdefault(ref, set()).add(pointer)
-            resources.setdefault(ref, set()).add(_resource(op, path))
+            resources.setdefault(ref, set()).add(names[pointer].resource)
     return {name: resources[name] for name, users in used_by.items() if len(users) >= 2}
 
 

@@ -94,10 +94,15 @@ class Config:
     support_modules: bool
     resources: tuple[Resource, ...]
     transformations: tuple[Transformation, ...]
+    response_models: bool = True  # typegen.response_models: the response side (issue 13), on unless turned off
+    # ``settings.unwrap_response_fields`` (a response holding only such a field returns that field)
+    unwrap_response_fields: tuple[str, ...] = ()
     targets: tuple[str, ...] = ("python",)  # the targets the config names (``python``, ``typescript``)
     typescript_out: Path | None = None  # ``typegen.out_typescript``: the TypeScript target's output directory
     typescript_support_files: bool = True  # ``typegen.typescript_support_files``: emit core/uploads.ts etc.
-    pagination: tuple[PageScheme, ...] = ()  # the ``pagination:`` section's page schemes (pagination.py)
+    # the ``pagination:`` section's page schemes (pagination.py): the request params a page takes (TypeScript's
+    # page params bases) and the response fields it reads (a response with all of them is a page)
+    pagination: tuple[PageScheme, ...] = ()
 
 
 def iter_resources(config: Config) -> Iterator[Resource]:

@@ -33,11 +33,21 @@ INITIALISMS = naming.INITIALISMS
 def params_module(method: Method) -> tuple[ModulePath, str]:
     """The params module and top-level class of a method (``pets.create`` →
     ``(("types", "pet_create_params"), "PetCreateParams")``)."""
+    return _method_module(method, "params", "Params")
+
+
+def _method_module(method: Method, suffix: str, fallback: str) -> tuple[ModulePath, str]:
     resource = method.resource_path
     leaf = naming.singular_name(_module_part(resource[-1])) if resource else ""
     stem = f"{leaf}_{_module_part(method.name)}" if leaf else _module_part(method.name)
-    module = (*_folder(resource, own_folder=method.own_folder), escape.module_name(stem + "_params"))
-    return module, class_name(f"{stem}_params", fallback="Params")
+    module = (*_folder(resource, own_folder=method.own_folder), escape.module_name(f"{stem}_{suffix}"))
+    return module, class_name(f"{stem}_{suffix}", fallback=fallback)
+
+
+def response_module(method: Method) -> tuple[ModulePath, str]:
+    """The module of a method's own response type, beside its params module (``pets.create`` →
+    ``(("types", "pet_create_response"), "PetCreateResponse")``; STYLE-RESPONSES R7.1)."""
+    return _method_module(method, "response", "Response")
 
 
 def model_placement(model: ModelSpec, *, kind: ModelKind) -> tuple[ModulePath, str]:
@@ -69,9 +79,7 @@ def check_placements(config: Config, diags: Diagnostics) -> None:
 
 def class_name(text: str, *, fallback: str) -> str:
     """PascalCase of ``text`` with :data:`INITIALISMS` in capitals, as a safe identifier."""
-    words = escape.ascii_words(text)
-    pascal = "".join(w.upper() if w.lower() in INITIALISMS else w[:1].upper() + w[1:] for w in words)
-    return escape.identifier(pascal, fallback=fallback)
+    return escape.identifier(naming.pascal(text), fallback=fallback)
 
 
 def module_file(parts: Iterable[str]) -> str:

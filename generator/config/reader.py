@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from generator.config import response_settings
+from generator.config.meaning import check_meaning
 from generator.config.model import (
     DEFAULT_GENERATED_HEADER,
     HTTP_METHODS,
@@ -37,11 +39,12 @@ IGNORED_TOP_LEVEL = frozenset(
     {
         "organization", "security", "security_schemes", "client_settings", "environments", "pagination", "readme",
         "query_settings", "codeflow", "edition", "unspecified_endpoints", "docs",
+        "streaming",  # how a stream's events are read (`on_event`, Llama Stack 2026-04): the response side only
     }
 )
 TOP_LEVEL = frozenset({"targets", "settings", "resources", "openapi", "typegen"}) | IGNORED_TOP_LEVEL
-TYPEGEN_KEYS = frozenset({"generated_header", "spec", "out", "link_rewrites", "support_modules", "out_typescript",
-                          "typescript_support_files"})
+TYPEGEN_KEYS = frozenset({"generated_header", "spec", "out", "link_rewrites", "support_modules", "response_models",
+                          "out_typescript", "typescript_support_files"})
 RESOURCE_KEYS = frozenset({"methods", "models", "subresources", "typegen", "standalone_api", "description"})
 _ENDPOINT = re.compile(r"^\s*([A-Za-z]+)\s+(/\S*)\s*$")
 _PACKAGE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -101,7 +104,7 @@ class Reader:
         for key in typegen:
             if key not in TYPEGEN_KEYS:
                 self.warning("config-unknown-key", f"unknown typegen key {key!r} (ignored)", child("#/typegen", key))
-        return Config(
+        config = Config(
             path=self.path,
             package_name=self.package_name(data.get("targets")),
             file_header=self.file_header(data.get("settings")),
@@ -109,14 +112,19 @@ class Reader:
             spec=self.relative_path(typegen, "spec"),
             out=self.relative_path(typegen, "out"),
             link_rewrites=self.link_rewrites(typegen.get("link_rewrites")),
-            support_modules=self.support_modules(typegen),
+            support_modules=self.flag(typegen, "support_modules"),
             resources=self.resources(data.get("resources")),
             transformations=self.transformations(data.get("openapi")),
+            response_models=self.flag(typegen, "response_models"),
+            unwrap_response_fields=response_settings.unwrap_fields(self, data.get("settings")),
             targets=read_targets(data.get("targets")),
             typescript_out=self.relative_path(typegen, "out_typescript"),
             typescript_support_files=read_flag(typegen, "typescript_support_files", self.error),
             pagination=read_pagination(data.get("pagination"), self.warning),
         )
+        check_meaning(config, self.warning, self.error)
+        return config
+
 
     def package_name(self, targets: JSON) -> str:
         pointer = "#/targets/python/package_name"
@@ -165,12 +173,13 @@ class Reader:
             return None
         return self.path.parent / text
 
-    def support_modules(self, typegen: Mapping[str, JSON]) -> bool:
-        value = typegen.get("support_modules", True)
+    def flag(self, typegen: Mapping[str, JSON], key: str) -> bool:
+        """A ``typegen`` switch that defaults to on (``support_modules``, ``response_models``)."""
+        value = typegen.get(key, True)
         if isinstance(value, bool):
             return value
-        self.error("config-type", f"typegen.support_modules must be true or false, not {_type_name(value)}",
-                   "#/typegen/support_modules")
+        self.error("config-type", f"typegen.{key} must be true or false, not {_type_name(value)}",
+                   f"#/typegen/{key}")
         return True
 
     def link_rewrites(self, value: JSON) -> tuple[tuple[str, str], ...]:
@@ -378,10 +387,12 @@ class Reader:
         override: str | None = None
         schema, schema_ptr = entry, pointer
         if isinstance(entry, Mapping):
-            if "schema" not in entry:
-                self.error("config-missing", "model has no 'schema'", pointer)
+            # `openapi_uri`: the commercial format's long form of the pointer (CONFIG.md)
+            key_name = "schema" if "schema" in entry or "openapi_uri" not in entry else "openapi_uri"
+            if key_name not in entry:
+                self.error("config-missing", "model has no 'schema' (or 'openapi_uri')", pointer)
                 return None
-            schema, schema_ptr = entry["schema"], child(pointer, "schema")
+            schema, schema_ptr = entry[key_name], child(pointer, key_name)
             override = self.class_name(entry.get("typegen"), child(pointer, "typegen"))
         text = self.string(schema, schema_ptr, "a model schema")
         if text is None:

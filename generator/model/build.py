@@ -99,10 +99,14 @@ class ProjectBuilder(NamedModels):
                     modules.append(self._model_module(self.models[pointer]))
                 except RefError:
                     continue
+        if self.config.response_models and self.models:  # on when the config lists models (issue 13)
+            from generator.model.responses import ResponseSide
+
+            modules.extend(ResponseSide(self).build({m.path for m in modules}, operations))
         return Project(
             package=self.config.package_name,
-            header_lines=[*self.config.file_header, *([""] if self.config.file_header else []),
-                          self.config.generated_header],
+            header_blocks=[*([self.config.file_header] if self.config.file_header else []),
+                           (self.config.generated_header,)],
             operations=operations,
             modules=modules,
             support=self.config.support_modules,
@@ -122,6 +126,7 @@ class ProjectBuilder(NamedModels):
                                file=str(self.config.path), pointer=method.pointer)
             return None, None
         module_path, class_name = placement.params_module(method)
+        self.types.module = module_path
         operation = Operation(method.http_method, method.path, method.resource_path, method.name,
                               op.get("operationId") if isinstance(op.get("operationId"), str) else None)
         operation.response_properties = surface.response_properties(self.resolver, op, op_pointer)
@@ -156,7 +161,10 @@ class ProjectBuilder(NamedModels):
                                    file=str(self.config.path), pointer=method.pointer)
             else:
                 fields.remove(stream_field)
-        if not fields and stream_field is None:
+        if stream_field is None and all(f.location == "path" for f in fields):
+            # only path parameters (or none): they are the method's arguments, there is no params dict (Llama
+            # Stack 2026-04 has no module for `vector_stores.files.retrieve(file_id, *, vector_store_id)` nor for
+            # the 8 other such methods of its config)
             return operation, None
         operation.params_module = module_path
         operation.streaming = stream_field is not None

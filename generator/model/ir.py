@@ -15,7 +15,9 @@ from generator.config.pagination import PageScheme as PageScheme
 PrimitiveKind = _Lit["string", "integer", "number", "boolean", "null"]
 LiteralValue = str | int | float | bool | None
 ParamLocation = _Lit["body", "query", "path", "header"]
-ModuleKind = _Lit["params", "param", "alias", "shared_param", "shared_alias"]
+# request side: params / param / alias / shared_param / shared_alias; response side (issue 13): model / shared_model
+ModuleKind = _Lit["params", "param", "alias", "shared_param", "shared_alias", "model", "shared_model"]
+RESPONSE_KINDS = ("model", "shared_model")
 
 
 # ----------------------------------------------------------------------------------------------- type tree
@@ -76,11 +78,20 @@ class FileType:
 
 
 @dataclass(frozen=True)
+class Temporal:
+    """A string holding an ISO 8601 date-time (``format: date-time``) or date (``format: date``): SDKs accept the
+    string or the language's date value and serialise the latter (OneBusAway ``time`` / ``date`` params)."""
+
+    kind: _Lit["date-time", "date"]
+
+
+@dataclass(frozen=True)
 class Unknown:
     """Anything: an empty schema or one the generator cannot express."""
 
 
-TypeNode = Primitive | LiteralType | ArrayType | MapType | UnionType | NamedRef | LocalRef | FileType | Unknown
+TypeNode = (Primitive | LiteralType | ArrayType | MapType | UnionType | NamedRef | LocalRef | FileType | Temporal
+            | Unknown)
 
 NULL = Primitive("null")
 
@@ -143,7 +154,7 @@ class Field:
 
 @dataclass
 class ClassDef:
-    """A TypedDict-like record type."""
+    """A record type (a TypedDict on the request side, a model class on the response side)."""
 
     name: str
     fields: list[Field]
@@ -151,6 +162,13 @@ class ClassDef:
     total: bool = False
     bases: tuple[str, ...] = ()
     pointer: str = ""
+    # the value type of keys beyond the fields (``additionalProperties`` next to ``properties``); None: closed.
+    # Request side: ``extra_items=`` of the TypedDict (PEP 728); response side: the extra-properties stub (R4.5).
+    extra_items: TypeNode | None = None
+    # response side: the named record this one extends (``allOf: [$ref Base, {...}]``: only own fields listed),
+    # and the wire names of fields that redefine a base field with another type
+    extends: NamedRef | None = None
+    overrides: tuple[str, ...] = ()
     # the last segment of the property path the name was made from (``"input"`` for ``ModerationPolicyInput``, the
     # variant name for a union variant): a target that nests definitions in namespaces names them by it alone
     segment: str = ""
@@ -167,6 +185,7 @@ class AliasDef:
     description: str | None = None
     annotated: bool = True  # ``X: TypeAlias = ...``; the streaming union is written without annotation
     pointer: str = ""
+    discriminator: str | None = None  # a union's variant-selecting property (response side, R6.1)
 
 
 Definition = ClassDef | AliasDef
@@ -217,6 +236,10 @@ class Operation:
     params: list[Param] = field(default_factory=list)
     streaming: bool = False
     params_module: tuple[str, ...] | None = None  # None when the method takes no params
+    # what the method returns (response side): a named model or the method's own response module; ``page``
+    # when that is the item of a page the SDK wraps (``data`` of a list response)
+    response: NamedRef | None = None
+    response_page: bool = False
     # the top-level property names of the success (2xx) JSON response object, in spec order: lets a target
     # recognise a paginated list (``data`` + ``has_more`` ...) without knowing the response types
     response_properties: tuple[str, ...] = ()
@@ -255,7 +278,10 @@ class ResourceInfo:
 @dataclass
 class Project:
     package: str
-    header_lines: list[str]  # comment text lines (without ``#``) above the generated code, in order
+    # the comment above the generated code: blocks of text lines (without ``#``), in order, one blank line between
+    # blocks (the licence block of ``settings.file_header``, then the generator's line: the Llama Stack SDK's files
+    # start with the commented Meta notice, a blank line, then the generator's line)
+    header_blocks: list[tuple[str, ...]]
     operations: list[Operation]
     modules: list[Module]
     support: bool = False  # emit the target's support modules so the output imports on its own

@@ -25,6 +25,7 @@ from generator.model.ir import (
     Primitive,
     strip_null,
 )
+from generator.model.sdkrules import enum_key, non_null_member
 from generator.model.typescope import Ctx, DefNode, ModuleScope, order_children, sort_fields
 from generator.model.typetree import TypeBuilder, is_open_object
 
@@ -78,6 +79,9 @@ class NamedModels:
                 kind = "alias" if kind_name == "alias" else "param"
             self.models[pointer] = NamedModel(spec, pointer, NamedRef(module, name, shape), kind,
                                               self._nullable(node, pointer))
+            key = enum_key(node.get("enum")) if shape == "literal" and isinstance(node, Mapping) else None
+            if key is not None:
+                self.types.named_enums.setdefault(key, []).append((module, pointer))
 
     def _nullable(self, node: JSON, pointer: str) -> bool:
         pointer, node = self.resolver.deref(node, pointer)
@@ -117,6 +121,7 @@ class NamedModels:
 
     def _model_module(self, model: NamedModel) -> Module:
         pointer = model.pointer
+        self.types.module = model.ref.module
         _, node = self.resolver.resolve(pointer, from_pointer=model.spec.pointer)
         name = model.ref.name
         scope = ModuleScope()
@@ -124,6 +129,10 @@ class NamedModels:
         shape = model.ref.shape
         if shape == "object":
             scope.by_pointer[pointer] = name
+            inner = non_null_member(node, pointer)
+            if inner is not None:  # `anyOf: [{type: object, ...}, null]`: the record is the object
+                pointer, node = inner
+                scope.by_pointer[pointer] = name
             cls = ClassDef(name=name, fields=[], pointer=pointer, open=is_open_object(node))
             root = DefNode(cls)
             fields, description = self.types.object_fields(node, pointer, Ctx(scope, (), root))

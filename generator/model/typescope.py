@@ -78,7 +78,7 @@ class Ctx:
     def items(self) -> Ctx:
         if not self.path:
             return Ctx(self.scope, self.path, self.owner, self.depth + 1)
-        last = naming.singular_name(naming.snake(self.path[-1]) or self.path[-1])
+        last = naming.singular_last_word(self.path[-1])
         return Ctx(self.scope, (*self.path[:-1], last), self.owner, self.depth + 1)
 
 
@@ -134,10 +134,17 @@ def order_children(owner: DefNode, fields: list[Field]) -> None:
     owner.children.sort(key=lambda c: rank.get(c.definition.name, len(fields)))
 
 
+# Names pulled to the front of their group, in this order: ``id`` (STYLE R4.1) and ``token`` (every class with a
+# ``token`` field in the OpenAI and Llama Stack SDKs has it first: ``token, bytes, logprob`` in OpenAI's
+# response_output_text_param.py, ``token, logprob`` then ``bytes`` in Llama Stack's conversation_create_params.py).
+_FIRST = {"id": 0, "token": 1}
+
+
 def sort_fields(fields: list[Field]) -> list[Field]:
-    """Required fields, then optional ones; alphabetical within each group with ``id`` first (STYLE R4.1)."""
+    """Required fields, then optional ones; alphabetical within each group with ``id`` and ``token`` first
+    (STYLE R4.1)."""
 
     def key(f: Field) -> tuple[int, int, str]:
-        return (0 if f.required else 1, 0 if f.name == "id" else 1, f.name)
+        return (0 if f.required else 1, _FIRST.get(f.name, len(_FIRST)), f.name)
 
     return sorted(fields, key=key)

@@ -24,6 +24,7 @@ from generator.model.ir import (
     MapType,
     NamedRef,
     Primitive,
+    Temporal,
     TypeNode,
     UnionType,
     Unknown,
@@ -32,10 +33,18 @@ from generator.model.ir import (
     strip_null,
 )
 from generator.model.literals import literal_type
+from generator.model.sdkrules import (
+    closest,
+    describe,
+    enum_key,
+    flat_members,
+    keep_wire_names_on_collision,
+    merge_literals,
+    python_key,
+)
 from generator.model.typescope import (
     Ctx,
     DefNode,
-    _annotation_only,
     _has_record,
     _type_const,
     _untyped,
@@ -65,6 +74,9 @@ class TypeBuilder:
         self.named = named
         self.diags = diags
         self.file = file
+        # enum values -> (module, pointer) of the named enum models with those values
+        self.named_enums: dict[tuple[tuple[str, JSON], ...], list[tuple[tuple[str, ...], str]]] = {}
+        self.module: tuple[str, ...] = ()  # the module being built
 
     # ------------------------------------------------------------------------------------------ entry points
     def to_type(self, node: JSON, pointer: str, ctx: Ctx, *, top: bool = False) -> TypeNode:
@@ -99,6 +111,7 @@ class TypeBuilder:
         for prop, (ptr, schema) in merged.properties.items():
             required = prop in merged.required and not self._read_only(schema, ptr)
             fields.append(self.field(prop, schema, ptr, ctx.under(prop), required=required))
+        keep_wire_names_on_collision(fields)
         for name in merged.required:
             if name not in merged.properties and merged.properties:
                 self.diags.warning("required-undefined", f"required property {name!r} is not defined",
@@ -123,8 +136,13 @@ class TypeBuilder:
               location: str = "body") -> Field:
         t = self.to_type(schema, pointer, ctx)
         description = self.description(schema, pointer)
-        self._inherit_class_doc(t, ctx.owner, description)
-        py_name = name
+        # a `$ref` with a description beside it: that description is the class's docstring too (Llama Stack
+        # `eval_candidate: {$ref: ModelCandidate, description: The candidate to evaluate}` → class EvalCandidate
+        # """The candidate to evaluate""", not ModelCandidate's own "A model candidate for evaluation.")
+        sibling = isinstance(schema, Mapping) and isinstance(schema.get("$ref"), str) and \
+            description_of(schema) is not None
+        self._inherit_class_doc(t, ctx.owner, description, override=sibling)
+        py_name = python_key(name)
         deprecated = False
         if isinstance(schema, Mapping):
             alt = schema.get("x-stainless-param") or schema.get("x-typegen-python-name")
@@ -138,7 +156,7 @@ class TypeBuilder:
         )
 
     @staticmethod
-    def _inherit_class_doc(t: TypeNode, owner: DefNode, description: str | None) -> None:
+    def _inherit_class_doc(t: TypeNode, owner: DefNode, description: str | None, *, override: bool = False) -> None:
         """An inline class with no description of its own takes its field's (the ``description`` next to an
         ``anyOf: [X, null]`` or ``$ref`` wrapper documents both, as in the SDK)."""
         ref = strip_null(t)
@@ -146,31 +164,11 @@ class TypeBuilder:
             return
         for c in owner.children:
             d = c.definition
-            if isinstance(d, ClassDef) and d.name == ref.name and d.description is None:
+            if isinstance(d, ClassDef) and d.name == ref.name and (d.description is None or override):
                 d.description = description
 
     def description(self, schema: JSON, pointer: str) -> str | None:
-        """A property's own description; else that of the schema it references; else, for an
-        ``anyOf: [X, null]`` wrapper, that of the non-null branch (STYLE D12)."""
-        seen = 0
-        while isinstance(schema, Mapping) and seen < 32:
-            seen += 1
-            own = description_of(schema)
-            if own is not None:
-                return own
-            if isinstance(schema.get("$ref"), str):
-                pointer, schema = self.resolve(schema["$ref"], pointer)
-                continue
-            for key in ("anyOf", "oneOf", "allOf"):
-                members = schema.get(key)
-                if isinstance(members, list):
-                    non_null = [m for m in members if not is_null_schema(m) and not _annotation_only(m)]
-                    if len(non_null) == 1 or (non_null and key != "allOf"):  # a union: its first variant's
-                        pointer, schema = child(pointer, key, members.index(non_null[0])), non_null[0]
-                        break
-            else:
-                return None
-        return None
+        return describe(schema, pointer, self.resolve)
 
     # ------------------------------------------------------------------------------------------ conversion
     def _convert(self, node: Mapping[str, JSON], pointer: str, ctx: Ctx) -> TypeNode:
@@ -182,7 +180,11 @@ class TypeBuilder:
             return self._literal([node["const"]], pointer)
         enum = node.get("enum")
         if isinstance(enum, list) and enum:
-            return self._literal(enum, pointer)
+            # a bare copy (no title or description of its own) of a named enum is that enum (not another named one)
+            bare = "title" not in node and "description" not in node
+            same = closest(self.named_enums.get(enum_key(enum) or (), []), self.module) if bare else None
+            named = self.named(same) if same is not None and self.named(pointer) is None else None
+            return named if named is not None else self._literal(enum, pointer)
         for key in ("anyOf", "oneOf"):
             if isinstance(node.get(key), list) and "properties" not in node:
                 return self._union(node[key], child(pointer, key), ctx, pointer)
@@ -225,6 +227,8 @@ class TypeBuilder:
             return self._object(node, pointer, ctx)
         if kind == "string" and node.get("format") == "binary":
             return FileType()
+        if kind == "string" and node.get("format") in ("date-time", "date"):
+            return Temporal(node["format"])
         if kind in _PRIMITIVES:
             return Primitive(kind)  # type: ignore[arg-type]
         return Unknown()
@@ -237,7 +241,10 @@ class TypeBuilder:
             # `{type: object}` says nothing about its keys -> object (as the SDK writes them)
             ap = node.get("additionalProperties")
             if isinstance(ap, Mapping) and ap:
-                return MapType(self.to_type(ap, child(pointer, "additionalProperties"), ctx.under("item")))
+                # the values are named after the property itself, no `Item` segment (Llama Stack
+                # `scoring_params: Dict[str, ScoringParams]`)
+                values = Ctx(ctx.scope, ctx.path, ctx.owner, ctx.depth + 1)
+                return MapType(self.to_type(ap, child(pointer, "additionalProperties"), values))
             return MapType(None) if ap is True or ap == {} else Unknown()
         scope = ctx.scope
         if pointer in scope.by_pointer:
@@ -255,6 +262,8 @@ class TypeBuilder:
         cls.fields = sort_fields(fields)
         order_children(dn, cls.fields)
         cls.description = description
+        if node.get("additionalProperties") is True or node.get("additionalProperties") == {}:
+            cls.extra_items = Unknown()  # open to any other key (PEP 728)
         return LocalRef(name)
 
     def alias_type(self, node: JSON, pointer: str, ctx: Ctx) -> TypeNode:
@@ -310,18 +319,18 @@ class TypeBuilder:
         return ArrayType(LocalRef(alias_node.definition.name))
 
     def _variants(self, members: list[JSON], pointer: str, ctx: Ctx, owner: DefNode) -> list[TypeNode]:
-        indexed = [(i, m) for i, m in enumerate(members) if not is_null_schema(m)]
+        indexed = flat_members(members, pointer)
         if len(indexed) == 1:
-            i, m = indexed[0]
-            return [self.to_type(m, child(pointer, i), ctx)]
+            ptr, m = indexed[0]
+            return [self.to_type(m, ptr, ctx)]
         used: set[str] = set()
         out: list[TypeNode] = []
-        discriminated = all(_type_const(self._target(m, child(pointer, i))) is not None for i, m in indexed)
-        for n, (i, m) in enumerate(indexed):
-            suffix = self._variant_name(m, child(pointer, i), n, used, discriminated)
+        discriminated = all(_type_const(self._target(m, ptr)) is not None for ptr, m in indexed)
+        for n, (ptr, m) in enumerate(indexed):
+            suffix = self._variant_name(m, ptr, n, used, discriminated)
             vctx = Ctx(ctx.scope, (*ctx.path, suffix), owner, ctx.depth + 1)
-            out.append(self.to_type(m, child(pointer, i), vctx))
-        return out
+            out.append(self.to_type(m, ptr, vctx))
+        return merge_literals(out)
 
     def _union(self, members: list[JSON], pointer: str, ctx: Ctx, owner_pointer: str) -> TypeNode:
         nullable = any(is_null_schema(m) for m in members)
@@ -343,6 +352,11 @@ class TypeBuilder:
 
     def _variant_name(self, member: JSON, pointer: str, index: int, used: set[str], discriminated: bool) -> str:
         target = member
+        # a `$ref` variant's own title (beside the `$ref`) names it before anything else: Llama Stack writes
+        # `- $ref: '#/components/schemas/LLMAsJudgeScoringFnParams'` + `title: LLMAsJudgeScoringFnParams` and its SDK
+        # names the variant `...LlmAsJudgeScoringFnParams`, not after its `type` tag; OpenAI's bare `$ref`
+        # variants keep their tag names (`Click`, `DoubleClick` in beta_computer_action_param.py)
+        own_title = member.get("title") if isinstance(member, Mapping) and isinstance(member.get("$ref"), str) else None
         for _ in range(8):
             if isinstance(target, Mapping) and isinstance(target.get("$ref"), str) and "properties" not in target:
                 pointer, target = self.resolve(target["$ref"], pointer)
@@ -352,6 +366,8 @@ class TypeBuilder:
         # variants of a union discriminated by a const `type` are named by that value (STYLE R3.2); others by
         # their component name, then their title
         tag = _type_const(target)
+        if isinstance(own_title, str):
+            candidates.append(own_title)
         if tag is not None and discriminated:
             candidates.append(tag)
         if isinstance(target, Mapping) and isinstance(target.get("title"), str):

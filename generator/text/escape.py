@@ -28,7 +28,10 @@ RESERVED_NAMES = frozenset(
     }
 )
 
-MAX_NAME_BYTES = 120
+MAX_NAME_BYTES = 120  # module (file) names: file systems limit a name to 255 bytes
+# Class and alias names: the SDKs keep the full concatenated path (the Llama Stack 2026-04 SDK has class names of
+# 331 characters); the bound only stops hostile nesting from producing megabyte identifiers.
+MAX_IDENTIFIER_BYTES = 1024
 
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
@@ -80,9 +83,9 @@ def identifier(text: str, *, fallback: str = "Model") -> str:
         cleaned = fallback + cleaned
     if keyword.iskeyword(cleaned) or keyword.issoftkeyword(cleaned) or cleaned in RESERVED_NAMES:
         cleaned += "_"
-    if len(cleaned) > MAX_NAME_BYTES:
+    if len(cleaned) > MAX_IDENTIFIER_BYTES:
         digest = hashlib.sha256(cleaned.encode()).hexdigest()[:8]
-        cleaned = cleaned[: MAX_NAME_BYTES - 9] + "_" + digest
+        cleaned = cleaned[: MAX_IDENTIFIER_BYTES - 9] + "_" + digest
     return cleaned
 
 

@@ -167,9 +167,15 @@ def _starts_block(line: str) -> bool:
     return marker is not None and marker.can_interrupt_paragraph()
 
 
-INDENTED_BREAK = 4
-"""A line indented this much (an indented code block in CommonMark, which cannot interrupt a paragraph) starts a
-new paragraph in the SDK's formatter."""
+INDENTED_BREAK = 8
+"""A line indented this much starts a new paragraph in the SDK's formatter (OpenAI: a line indented by 20 after
+a paragraph line); a line indented less continues the paragraph, as in CommonMark (Llama Stack
+``ChunkMetadata``: lines indented by 4 are joined into the paragraph)."""
+
+CODE_INDENT = 4
+"""After a blank line, lines indented this much are an indented code block, copied verbatim with their
+indentation (Llama Stack ``SearchRankingOptions``: its ``Examples:`` lines keep their 4 spaces and their
+double spaces)."""
 
 MAX_LIST_DEPTH = 16
 """Lists nested deeper than this are read as paragraph text (bounds recursion on hostile input)."""
@@ -194,6 +200,8 @@ class _Parser:
             spread = spread or (bool(blocks) and _is_blank(lines[i - 1]))
             if _is_fence(lines[i]):
                 block, i = self._fence(lines, i)
+            elif self.depth == 0 and i > 0 and _is_blank(lines[i - 1]) and _indent(lines[i]) >= CODE_INDENT:
+                block, i = self._indented_code(lines, i)
             elif self.depth < MAX_LIST_DEPTH and (marker := _match_marker(lines[i])) is not None:
                 block, i = self._list(lines, i, marker)
             else:
@@ -215,6 +223,14 @@ class _Parser:
             if closing and closing.group(2).startswith(fence) and not closing.group(3).strip():
                 break
         return CodeBlock(tuple(out)), j
+
+    def _indented_code(self, lines: list[str], i: int) -> tuple[Block, int]:
+        j = i
+        while j < len(lines) and (_is_blank(lines[j]) or _indent(lines[j]) >= CODE_INDENT):
+            j += 1
+        while j > i and _is_blank(lines[j - 1]):
+            j -= 1
+        return CodeBlock(tuple(line.rstrip() for line in lines[i:j])), j
 
     def _paragraph(self, lines: list[str], i: int) -> tuple[Block, int]:
         out = [lines[i].lstrip()]

@@ -87,15 +87,45 @@ def singular_name(name: str) -> str:
 
 # Words written in capitals inside class names. Evidence (openai/sdk-map.yaml and the SDK's inline classes):
 # ``AdminAPIKeyCreateParams``, ``ImageURL``, ``ResponseFormatJSONObject``, ``CreateEvalJSONLRunDataSourceParam``;
-# while ``mcp`` stays ``Mcp`` (``ToolChoiceMcpParam``), so this is a closed list, not "every short word".
-INITIALISMS = frozenset({"api", "url", "json", "jsonl", "id", "http"})
+# while ``mcp`` stays ``Mcp`` (``ToolChoiceMcpParam``), so this is a closed list, not "every short word". ``AI``:
+# the Llama Stack SDK keeps it in every name made from its schema names (``OpenAIResponseMessageInput``, 1362
+# class names) while it capitalises the other all-capital words (``LLMAsJudgeScoringFnParams`` →
+# ``LlmAsJudgeScoringFnParams``, ``URIDataSource`` → ``UriDataSource``); ``OAuth`` is two words, ``O`` + ``Auth``.
+# (Llama Stack also writes ``OpenAIResponseFormatJsonSchema`` where the OpenAI SDK has ``JSONObject`` /
+# ``JSONSchema``; ``json`` stays in the list: the OpenAI names are the ones to keep.) ``IP``, ``PCM``, ``PCMA``,
+# ``PCMU``: the OpenAI SDK's response models (``AudioPCM``, ``RealtimeAudioFormatsAudioPCMA``).
+INITIALISMS = frozenset({"api", "url", "json", "jsonl", "id", "http", "ai", "ip", "pcm", "pcma", "pcmu"})
+# Words with an inner capital (STYLE-RESPONSES R4.2: ``ChatKitThread``, ``OAuthErrorCode``, ``WebSocket...``).
+SPELLED = {"chatkit": "ChatKit", "oauth": "OAuth", "websocket": "WebSocket"}
+
+
+def pascal_word(word: str) -> str:
+    """One word of a class name: an initialism in capitals (its plural too: ``ids`` → ``IDs``, as in
+    OneBusAway's ``RouteIDsForAgencyListResponse``), a word of :data:`SPELLED` as spelled, another all-capital
+    word capitalised (``LLM`` → ``Llm``), else its first letter capitalised (a single capital stays:
+    ``TopPSamplingStrategy``)."""
+    lower = word.lower()
+    if lower in INITIALISMS:
+        return word.upper()
+    if lower.endswith("s") and lower[:-1] in INITIALISMS:
+        return lower[:-1].upper() + "s"
+    return SPELLED.get(lower) or word[:1].upper() + (word[1:].lower() if word.isupper() else word[1:])
 
 
 def pascal(text: str) -> str:
-    """PascalCase from any text: words are split on non-alphanumerics and camelCase boundaries; the words of
-    :data:`INITIALISMS` are written in capitals."""
-    words = escape.ascii_words(text)
-    return "".join(w.upper() if w.lower() in INITIALISMS else w[:1].upper() + w[1:] for w in words)
+    """PascalCase from any text: words are split on non-alphanumerics and camelCase boundaries and written by
+    :func:`pascal_word`."""
+    return "".join(pascal_word(w) for w in escape.ascii_words(text))
+
+
+def singular_last_word(segment: str) -> str:
+    """Singularise the last word of a name segment, keeping the spelling of the others: a snake_case property
+    name (``tool_calls`` → ``tool_call``) or a variant's PascalCase name, whose inner capitals survive
+    (``ListOpenAIResponseInputItems`` → ``ListOpenAIResponseInputItem``, not ``ListOpenAiResponse...``)."""
+    if segment == segment.lower():
+        return singular_name(snake(segment) or segment)
+    words = escape.ascii_words(segment)
+    return "".join(words[:-1]) + singular(words[-1]) if words else segment
 
 
 def snake(text: str) -> str:

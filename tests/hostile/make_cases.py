@@ -28,11 +28,14 @@ E: dict[str, dict[str, object]] = {}
 
 
 def case(cid: str, text: str | bytes, expect: str, *, ext: str = "yaml", pointer: str = "", code: str = "",
-         warn: str = "") -> None:
+         warn: str = "", config: str = "") -> None:
     path = CASES / f"{cid}.{ext}"
     path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    if config:  # a case about the config: generated with --config (the file named in its diagnostics)
+        (CASES / f"{cid}.config.yml").write_text(config)
     E[cid] = {"file": path.name, "expect": expect, **({"pointer": pointer} if pointer else {}),
-              **({"code": code} if code else {}), **({"warn": warn} if warn else {})}
+              **({"code": code} if code else {}), **({"warn": warn} if warn else {}),
+              **({"config": f"{cid}.config.yml"} if config else {})}
 
 
 def main() -> None:
@@ -134,6 +137,16 @@ def main() -> None:
          warn="required-undefined")
     case("G3", wrap("Target:\n  allOf:\n    - {properties: {a: {type: string}}}\n"
                     "    - {properties: {a: {type: integer}}}"), "SAFE", warn="allof-conflict")
+    # K. configs that cannot mean what they say (docs/HOSTILE.md, public cases)
+    things = wrap("Target: {type: object, properties: {a: {type: string}}}")
+    case("K-P1", things, "ERR", pointer="#/targets/python/package_name", code="config-package-shadows-stdlib",
+         config="targets: {python: {package_name: json}}\nresources: {things: {methods: {create: post /things}}}\n")
+    bulk = things.replace("paths:\n", "paths:\n  /things/bulk:\n    post:\n      requestBody:\n        content:\n"
+                          "          application/json:\n            schema: {$ref: '#/components/schemas/Target'}\n"
+                          "      responses: {'200': {description: ok}}\n", 1)
+    case("K-P2", bulk, "ERR", pointer="#/resources/things/methods/", code="config-module-collision",
+         config="targets: {python: {package_name: hostile}}\n"
+                "resources: {things: {methods: {create: post /things, Create: post /things/bulk}}}\n")
     (HERE / "expected.yaml").write_text(yaml.safe_dump(E, sort_keys=True, allow_unicode=False))
 
 

@@ -6,6 +6,7 @@ from typing import Union, Optional
 from typing_extensions import Literal, Required, TypedDict
 
 from .._types import FileTypes, SequenceNotStr
+from .image_model import ImageModel
 
 __all__ = ["ImageEditParamsBase", "ImageEditParamsNonStreaming", "ImageEditParamsStreaming"]
 
@@ -55,7 +56,7 @@ class ImageEditParamsBase(TypedDict, total=False):
     valid PNG file, less than 4MB, and have the same dimensions as `image`.
     """
 
-    model: Union[str, Literal["dall-e-2", "dall-e-3", "gpt-image-1"], None]
+    model: Union[str, ImageModel, None]
     """The model to use for image generation.
 
     Only `dall-e-2` and `gpt-image-1` are supported. Defaults to `dall-e-2` unless a

@@ -21,6 +21,7 @@ from generator.model.ir import (
     Module,
     NamedRef,
     Primitive,
+    Temporal,
     TypeNode,
     UnionType,
     Unknown,
@@ -43,6 +44,8 @@ class Imports:
     typing: set[str] = field(default_factory=set)
     typing_extensions: set[str] = field(default_factory=set)
     local: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
+    datetime: set[str] = field(default_factory=set)  # `from datetime import ...` names
+    datetime_module: bool = False  # `import datetime` (a field of the module is named like the class)
 
     def add_local(self, target: tuple[str, ...], name: str) -> None:
         if target != self.module:
@@ -56,10 +59,13 @@ class Imports:
         std = []
         if self.typing:
             std.append(("typing", self.typing))
+        if self.datetime:
+            std.append(("datetime", self.datetime))
         if self.typing_extensions:
             std.append(("typing_extensions", self.typing_extensions))
-        if std:
-            groups.append([_statement(m, n) for m, n in sorted(std, key=lambda x: (len(x[0]), x[0]))])
+        if std or self.datetime_module:
+            plain = ["import datetime"] if self.datetime_module else []  # isort: plain imports first
+            groups.append(plain + [_statement(m, n) for m, n in sorted(std, key=lambda x: (len(x[0]), x[0]))])
         rel = [(relative_module(self.module, target), names) for target, names in self.local.items()]
         if rel:
             groups.append([_statement(m, n) for m, n in sorted(rel, key=lambda x: (len(x[0]), x[0]))])
@@ -84,8 +90,11 @@ def relative_module(current: tuple[str, ...], target: tuple[str, ...]) -> str:
 class Annotator:
     """Type nodes → Python annotation strings for one module, recording the imports they need."""
 
-    def __init__(self, imports: Imports, *, quote_locals: bool = False, defined: set[str] | None = None) -> None:
+    def __init__(self, imports: Imports, *, quote_locals: bool = False, defined: set[str] | None = None,
+                 shadowed: frozenset[str] = frozenset(), local_aliases: dict[str, TypeNode] | None = None) -> None:
         self.imports = imports
+        self.local_aliases = local_aliases or {}  # the module's own aliases, to see through `LocalRef`s
+        self.shadowed = shadowed  # field names of the module: a date class of the same name is qualified
         self.quote_locals = quote_locals
         self.defined = defined  # names defined so far; runtime-evaluated values quote the others
 
@@ -102,10 +111,10 @@ class Annotator:
             members = flatten_union(node)
             non_null = [m for m in members if m != NULL]
             if len(non_null) < len(members):
-                if len(non_null) == 1:
+                if len(non_null) == 1 and not isinstance(non_null[0], Temporal):
                     return f"{self._t('Optional')}[{self.annotation(non_null[0])}]"
                 return f"{self._t('Union')}[{', '.join(self._union_parts(node))}, None]"
-            return f"{self._t('Union')}[{', '.join(self.annotation(m) for m in members)}]"
+            return f"{self._t('Union')}[{', '.join(self._members(members))}]"
         if isinstance(node, Primitive):
             return _PRIMITIVE[node.kind]
         if isinstance(node, LiteralType):
@@ -124,8 +133,29 @@ class Annotator:
         if isinstance(node, FileType):
             self.imports.add_local(("_types",), "FileTypes")
             return "FileTypes"
+        if isinstance(node, Temporal):
+            return f"{self._t('Union')}[str, {self.temporal(node)}]"
         assert isinstance(node, Unknown)
         return "object"
+
+    def _members(self, members: Sequence[TypeNode]) -> list[str]:
+        """Union members; a date's ``str, datetime`` is spliced in (``Union[str, datetime, None]``)."""
+        out: list[str] = []
+        for m in members:
+            for part in (["str", self.temporal(m)] if isinstance(m, Temporal) else [self.annotation(m)]):
+                if part not in out:
+                    out.append(part)
+        return out
+
+    def temporal(self, node: Temporal) -> str:
+        """``datetime`` / ``date`` from the ``datetime`` module; ``datetime.date`` (with ``import datetime``) when a
+        field of the module has that name (OneBusAway ``date: Annotated[Union[str, datetime.date], ...]``)."""
+        name = "datetime" if node.kind == "date-time" else "date"
+        if name in self.shadowed:
+            self.imports.datetime_module = True
+            return f"datetime.{name}"
+        self.imports.datetime.add(name)
+        return name
 
     def _union_parts(self, node: UnionType) -> list[str]:
         """The non-null members of a nullable union, flattened, except that a nullable variant among others keeps
@@ -140,19 +170,24 @@ class Annotator:
                 else:
                     parts = self._union_parts(v)
             else:
-                parts = [] if v == NULL else [self.annotation(v)]
+                parts = [] if v == NULL else self._members([v])
             out.extend(p for p in parts if p not in out)
         return out
 
     def array(self, node: ArrayType, *, as_list: bool = False) -> str:
-        """``SequenceNotStr`` for strings, ``List`` for literals (and, with ``as_list``, for everything else),
+        """``SequenceNotStr`` for strings and for unions with a string member (a ``str`` must not pass for a
+        sequence of them: Llama Stack ``items: Required[SequenceNotStr[Item]]`` with ``Item = Union[str, ...]``,
+        ``guardrails: Optional[SequenceNotStr[Guardrail]]``), ``List`` for literals (and, with ``as_list``, for
+        everything else but unions of plain values: OpenAI ``GraderInputsParam = List[GraderInputsParamItem]``),
         ``Iterable`` otherwise."""
         item = node.item
         inner = self.annotation(item)
         core = strip_null(item)
+        if isinstance(core, LocalRef) and core.name in self.local_aliases:  # the module's own union alias
+            core = strip_null(self.local_aliases[core.name])
         if core == Primitive("string") or isinstance(core, FileType) or (
             isinstance(core, UnionType) and Primitive("string") in flatten_union(core)
-            and all(isinstance(m, Primitive) for m in flatten_union(core))
+            and (not as_list or all(isinstance(m, Primitive) for m in flatten_union(core)))
         ):
             self.imports.add_local(("_types",), "SequenceNotStr")
             return f"SequenceNotStr[{inner}]"
@@ -162,13 +197,29 @@ class Annotator:
         return f"{self._t('Iterable')}[{inner}]"
 
     def field(self, f: Field, *, total: bool) -> str:
+        """``Required[Annotated[T, PropertyInfo(alias=..., format=...)]]``: a key renamed from its wire name keeps the
+        wire name in ``PropertyInfo``, inside ``Required`` (OneBusAway ``lat_span: Required[Annotated[float,
+        PropertyInfo(alias="latSpan")]]``; OpenAI ``betas: Annotated[..., PropertyInfo(alias="openai-beta")]``);
+        a date is serialised as ISO 8601 (OneBusAway ``time: Annotated[Union[str, datetime],
+        PropertyInfo(format="iso8601")]``)."""
         ann = self.annotation(f.type)
+        info = [f"alias={escape.string_literal(f.wire_name)}"] if f.aliased else []
+        if _has_temporal(f.type):
+            info.append('format="iso8601"')
+        if info:
+            self.imports.add_local(("_utils",), "PropertyInfo")
+            ann = f"{self._te('Annotated')}[{ann}, PropertyInfo({', '.join(info)})]"
         if f.required:  # written even in total classes, as the SDK does (STYLE R3.3 `XParamsStreaming`)
             ann = f"{self._te('Required')}[{ann}]"
-        if f.location == "header" and f.aliased:
-            self.imports.add_local(("_utils",), "PropertyInfo")
-            ann = f"{self._te('Annotated')}[{ann}, PropertyInfo(alias={escape.string_literal(f.wire_name)})]"
         return ann
+
+
+def _has_temporal(node: TypeNode) -> bool:
+    if isinstance(node, Temporal):
+        return True
+    if isinstance(node, UnionType):
+        return any(_has_temporal(v) for v in node.variants)
+    return isinstance(node, ArrayType) and _has_temporal(node.item)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -212,6 +263,9 @@ class DefCtx:
     docstring: str | None = None
     fields: list[FieldCtx] = field(default_factory=list)
     value: str = ""
+    comment: str = ""  # after the colon of the class line
+    extra: str = ""  # model classes: the value type of the extra-properties stub (R4.5 of STYLE-RESPONSES)
+    test_guard: bool = False  # model classes: ``__test__ = False`` (a ``Test...`` subclass)
 
 
 @dataclass
@@ -222,15 +276,31 @@ class ModuleCtx:
     definitions: list[DefCtx]
 
 
-def module_context(module: Module, header: Sequence[str], link_rewrites: Sequence[tuple[str, str]]) -> ModuleCtx:
+def comment_block(blocks: Sequence[Sequence[str]]) -> list[str]:
+    """The header comment's lines: each block's lines commented (an empty line is a bare ``#``), one blank line
+    between blocks."""
+    out: list[str] = []
+    for i, block in enumerate(blocks):
+        if i:
+            out.append("")
+        out.extend(line for text in block for line in escape.comment_lines(text))
+    return out
+
+
+def module_context(module: Module, header: Sequence[Sequence[str]],
+                   link_rewrites: Sequence[tuple[str, str]]) -> ModuleCtx:
     imports = Imports(module.path)
+    shadowed = frozenset(f.name for d in module.definitions if isinstance(d, ClassDef) for f in d.fields)
+    aliases = {d.name: d.type for d in module.definitions if isinstance(d, AliasDef)}
     defs: list[DefCtx] = []
     defined: set[str] = set()
     for d in module.definitions:
         if isinstance(d, ClassDef):
-            defs.append(_class_ctx(d, imports, link_rewrites))
+            defs.append(_class_ctx(d, imports, link_rewrites, Annotator(imports, shadowed=shadowed,
+                                                                         local_aliases=aliases)))
         else:  # a module-level alias is evaluated at import time: forward references are quoted
-            defs.append(_alias_ctx(d, imports, defined, root=d.name == module.main_name))
+            defs.append(_alias_ctx(d, Annotator(imports, defined=defined, shadowed=shadowed, local_aliases=aliases),
+                                   root=d.name == module.main_name))
         defined.add(d.name)
     previous = "assign"  # the ``__all__`` assignment
     for dc in defs:  # two blank lines around classes, one between assignments (black/ruff layout)
@@ -239,19 +309,25 @@ def module_context(module: Module, header: Sequence[str], link_rewrites: Sequenc
     future = module.kind not in ("alias", "shared_alias")
     exports = "[" + ", ".join(escape.string_literal(n) for n in module.exports) + "]"
     return ModuleCtx(
-        header=[line for text in header for line in escape.comment_lines(text)] if header else [],
+        header=comment_block(header),
         import_groups=imports.lines(future=future),
         exports=exports,
         definitions=defs,
     )
 
 
-def _class_ctx(d: ClassDef, imports: Imports, link_rewrites: Sequence[tuple[str, str]]) -> DefCtx:
+def _class_ctx(d: ClassDef, imports: Imports, link_rewrites: Sequence[tuple[str, str]], base: Annotator) -> DefCtx:
     functional = not all(escape.is_safe_identifier(f.name) for f in d.fields) or len(
         {f.name for f in d.fields}) != len(d.fields)
-    annot = Annotator(imports, quote_locals=functional)
+    annot = Annotator(imports, quote_locals=functional, shadowed=base.shadowed, local_aliases=base.local_aliases)
     bases = [escape.identifier(b) for b in d.bases] or [annot._te("TypedDict")]
     total = "" if d.total else ", total=False"
+    comment = ""
+    if d.extra_items is not None:
+        # PEP 728, which type checkers do not all know yet (Llama Stack 2026-04: `class
+        # MessageOpenAIAssistantMessageParamInput(TypedDict, total=False, extra_items=object):  # type: ignore[call-arg]`)
+        total += f", extra_items={annot.annotation(d.extra_items)}"
+        comment = "  # type: ignore[call-arg]"
     fields = []
     for f in d.fields:
         key = escape.string_literal(f.name) if functional else f.name
@@ -261,11 +337,12 @@ def _class_ctx(d: ClassDef, imports: Imports, link_rewrites: Sequence[tuple[str,
         annot._te("TypedDict")
         return DefCtx("functional", escape.identifier(d.name), bases="" if d.total else "total=False", fields=fields)
     doc = docstring(d.description, link_rewrites, reflow=False)
-    return DefCtx("class", escape.identifier(d.name), bases=", ".join(bases) + total, docstring=doc, fields=fields)
+    return DefCtx("class", escape.identifier(d.name), bases=", ".join(bases) + total, docstring=doc, fields=fields,
+                  comment=comment)
 
 
-def _alias_ctx(d: AliasDef, imports: Imports, defined: set[str], *, root: bool = False) -> DefCtx:
-    annotator = Annotator(imports, defined=defined)
+def _alias_ctx(d: AliasDef, annotator: Annotator, *, root: bool = False) -> DefCtx:
+    imports = annotator.imports
     if root and isinstance(d.type, ArrayType):
         # a module whose type is an array says `List[X]` where a field would say `Iterable[X]` (as the SDK does)
         value = annotator.array(d.type, as_list=True)

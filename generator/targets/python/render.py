@@ -10,13 +10,15 @@ from pathlib import Path
 
 import jinja2
 
-from generator.model.ir import Project
-from generator.targets.python.annotations import module_context
-from generator.text import escape
+from generator.model.ir import RESPONSE_KINDS, Project
+from generator.targets.python.annotations import comment_block, module_context
+from generator.targets.python.models import model_module_context
 
 TEMPLATE = "module.py.j2"
 # The fixed helper modules a generated package imports (``_types.py``, ``_utils.py``): output path → template.
 SUPPORT_MODULES = ((("_types",), "support/_types.py"), (("_utils",), "support/_utils.py"))
+# ``_models.py`` (the pydantic ``BaseModel`` of response modules) only when the project has response modules
+MODEL_SUPPORT = (("_models",), "support/_models.py")
 
 
 @functools.cache
@@ -62,16 +64,19 @@ def module_file(package: str, path: tuple[str, ...]) -> str:
 def render_project(project: Project, link_rewrites: tuple[tuple[str, str], ...]) -> dict[str, str]:
     """All output files of a project (path relative to the output root → unformatted source)."""
     template = environment().get_template(TEMPLATE)
-    header = project.header_lines
+    header = project.header_blocks
     out: dict[str, str] = {}
     for module in project.modules:
-        ctx = module_context(module, header, link_rewrites)
+        # one model of types, two renderings: TypedDicts for the request side, BaseModels for the response side
+        context = model_module_context if module.kind in RESPONSE_KINDS else module_context
+        ctx = context(module, header, link_rewrites)
         out[module_file(project.package, module.path)] = template.render(
             header=ctx.header, import_groups=ctx.import_groups, exports=ctx.exports, definitions=ctx.definitions
         )
     if project.support:
-        comment = "\n".join(line for text in header for line in escape.comment_lines(text))
-        for path, template_file in SUPPORT_MODULES:
+        comment = "\n".join(comment_block(header))
+        models = any(m.kind in RESPONSE_KINDS for m in project.modules)
+        for path, template_file in (*SUPPORT_MODULES, *((MODEL_SUPPORT,) if models else ())):
             body = (templates_dir() / template_file).read_text(encoding="utf-8")
             out[module_file(project.package, path)] = f"{comment}\n\n{body}"
         for package_dir in sorted({f.rsplit("/", 1)[0] for f in out}):

@@ -83,7 +83,10 @@ def render_project(project: Project, link_rewrites: LinkRewrites, *, support: bo
             model_file.setdefault(path, (target, names[chosen.pointer]))
     modules = {m.path: m for m in project.modules}
     ops = {(op.resource, op.method_name): op for op in project.operations}
-    header = [line for text in project.header_lines for line in escape.ts_comment_lines(text)]
+    header: list[str] = []  # the header blocks (a config's licence block, then the generator's line), a blank between
+    for i, block in enumerate(project.header_blocks):
+        header.extend([""] if i else [])
+        header.extend(line for text in block for line in escape.ts_comment_lines(text))
 
     sections: dict[str, tuple[FileState, list[Decl], list[str]]] = {}
     pages: dict[str, PageScheme] = {}

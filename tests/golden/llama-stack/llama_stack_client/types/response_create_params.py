@@ -39,11 +39,11 @@ __all__ = [
     "ToolOpenAIResponseInputToolFileSearch",
     "ToolOpenAIResponseInputToolFileSearchRankingOptions",
     "ToolOpenAIResponseInputToolFunction",
-    "ToolOpenAIResponseInputToolMCP",
-    "ToolOpenAIResponseInputToolMCPRequireApproval",
-    "ToolOpenAIResponseInputToolMCPRequireApprovalApprovalFilter",
-    "ToolOpenAIResponseInputToolMCPAllowedTools",
-    "ToolOpenAIResponseInputToolMCPAllowedToolsAllowedToolsFilter",
+    "ToolOpenAIResponseInputToolMcp",
+    "ToolOpenAIResponseInputToolMcpRequireApproval",
+    "ToolOpenAIResponseInputToolMcpRequireApprovalApprovalFilter",
+    "ToolOpenAIResponseInputToolMcpAllowedTools",
+    "ToolOpenAIResponseInputToolMcpAllowedToolsAllowedToolsFilter",
     "ResponseCreateParamsNonStreaming",
     "ResponseCreateParamsStreaming",
 ]
@@ -271,7 +271,7 @@ class InputUnionMember1MessageContentUnionMember1InputText(TypedDict, total=Fals
 class InputUnionMember1MessageContentUnionMember1InputImage(TypedDict, total=False):
     """Image content for input messages in OpenAI response format."""
 
-    detail: Required[Union[Literal["low"], Literal["high"], Literal["auto"]]]
+    detail: Required[Literal["low", "high", "auto"]]
     """Level of detail for image processing, can be "low", "high", or "auto" """
 
     type: Required[Literal["input_image"]]
@@ -388,7 +388,7 @@ class InputUnionMember1Message(TypedDict, total=False):
         ]
     ]
 
-    role: Required[Union[Literal["system"], Literal["developer"], Literal["user"], Literal["assistant"]]]
+    role: Required[Literal["system", "developer", "user", "assistant"]]
 
     type: Required[Literal["message"]]
 
@@ -413,7 +413,7 @@ InputUnionMember1: TypeAlias = Union[
 class TextFormat(TypedDict, total=False):
     """(Optional) Text format configuration specifying output format requirements"""
 
-    type: Required[Union[Literal["text"], Literal["json_schema"], Literal["json_object"]]]
+    type: Required[Literal["text", "json_schema", "json_object"]]
     """Must be "text", "json_schema", or "json_object" to identify the format type"""
 
     description: str
@@ -445,9 +445,7 @@ class Text(TypedDict, total=False):
 class ToolOpenAIResponseInputToolWebSearch(TypedDict, total=False):
     """Web search tool configuration for OpenAI response inputs."""
 
-    type: Required[
-        Union[Literal["web_search"], Literal["web_search_preview"], Literal["web_search_preview_2025_03_11"]]
-    ]
+    type: Required[Literal["web_search", "web_search_preview", "web_search_preview_2025_03_11"]]
     """Web search tool type variant to use"""
 
     search_context_size: str
@@ -502,7 +500,7 @@ class ToolOpenAIResponseInputToolFunction(TypedDict, total=False):
     """(Optional) Whether to enforce strict parameter validation"""
 
 
-class ToolOpenAIResponseInputToolMCPRequireApprovalApprovalFilter(TypedDict, total=False):
+class ToolOpenAIResponseInputToolMcpRequireApprovalApprovalFilter(TypedDict, total=False):
     """Filter configuration for MCP tool approval requirements."""
 
     always: SequenceNotStr[str]
@@ -512,27 +510,27 @@ class ToolOpenAIResponseInputToolMCPRequireApprovalApprovalFilter(TypedDict, tot
     """(Optional) List of tool names that never require approval"""
 
 
-ToolOpenAIResponseInputToolMCPRequireApproval: TypeAlias = Union[
-    Literal["always"], Literal["never"], ToolOpenAIResponseInputToolMCPRequireApprovalApprovalFilter
+ToolOpenAIResponseInputToolMcpRequireApproval: TypeAlias = Union[
+    Literal["always", "never"], ToolOpenAIResponseInputToolMcpRequireApprovalApprovalFilter
 ]
 
 
-class ToolOpenAIResponseInputToolMCPAllowedToolsAllowedToolsFilter(TypedDict, total=False):
+class ToolOpenAIResponseInputToolMcpAllowedToolsAllowedToolsFilter(TypedDict, total=False):
     """Filter configuration for restricting which MCP tools can be used."""
 
     tool_names: SequenceNotStr[str]
     """(Optional) List of specific tool names that are allowed"""
 
 
-ToolOpenAIResponseInputToolMCPAllowedTools: TypeAlias = Union[
-    SequenceNotStr[str], ToolOpenAIResponseInputToolMCPAllowedToolsAllowedToolsFilter
+ToolOpenAIResponseInputToolMcpAllowedTools: TypeAlias = Union[
+    SequenceNotStr[str], ToolOpenAIResponseInputToolMcpAllowedToolsAllowedToolsFilter
 ]
 
 
-class ToolOpenAIResponseInputToolMCP(TypedDict, total=False):
+class ToolOpenAIResponseInputToolMcp(TypedDict, total=False):
     """Model Context Protocol (MCP) tool configuration for OpenAI response inputs."""
 
-    require_approval: Required[ToolOpenAIResponseInputToolMCPRequireApproval]
+    require_approval: Required[ToolOpenAIResponseInputToolMcpRequireApproval]
     """Approval requirement for tool calls ("always", "never", or filter)"""
 
     server_label: Required[str]
@@ -544,7 +542,7 @@ class ToolOpenAIResponseInputToolMCP(TypedDict, total=False):
     type: Required[Literal["mcp"]]
     """Tool type identifier, always "mcp" """
 
-    allowed_tools: ToolOpenAIResponseInputToolMCPAllowedTools
+    allowed_tools: ToolOpenAIResponseInputToolMcpAllowedTools
     """(Optional) Restriction on which tools can be used from this server"""
 
     headers: Dict[str, Union[bool, float, str, Iterable[object], object, None]]
@@ -555,7 +553,7 @@ Tool: TypeAlias = Union[
     ToolOpenAIResponseInputToolWebSearch,
     ToolOpenAIResponseInputToolFileSearch,
     ToolOpenAIResponseInputToolFunction,
-    ToolOpenAIResponseInputToolMCP,
+    ToolOpenAIResponseInputToolMcp,
 ]
 
 

@@ -23,7 +23,7 @@ class ToolgroupRegisterParams(TypedDict, total=False):
 
 
 class McpEndpoint(TypedDict, total=False):
-    """A URL reference to external content."""
+    """The MCP endpoint to use for the tool group."""
 
     uri: Required[str]
     """The URL string pointing to the resource"""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Dict, Union, Iterable
 from typing_extensions import Literal, Required, TypeAlias, TypedDict
 
+from ...._types import SequenceNotStr
 from ...shared_params.user_message import UserMessage
 from ...shared_params.tool_response_message import ToolResponseMessage
 from ...shared_params.interleaved_content_item import InterleavedContentItem
@@ -38,7 +39,7 @@ class TurnCreateParamsBase(TypedDict, total=False):
     override the agent's tool_config.
     """
 
-    toolgroups: Iterable[Toolgroup]
+    toolgroups: SequenceNotStr[Toolgroup]
     """
     (Optional) List of toolgroups to create the turn with, will be used in addition
     to the agent's config toolgroups for the request.
@@ -69,7 +70,9 @@ class Document(TypedDict, total=False):
 
 
 class ToolConfig(TypedDict, total=False):
-    """Configuration for tool use."""
+    """
+    (Optional) The tool configuration to create the turn with, will be used to override the agent's tool_config.
+    """
 
     system_message_behavior: Literal["append", "replace"]
     """(Optional) Config for how to override the default system prompt.

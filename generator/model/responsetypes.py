@@ -1,0 +1,236 @@
+"""Schema → type tree for response models: the request side's :class:`TypeBuilder` with the additions a response
+model needs (``../shared/docs/STYLE-RESPONSES.md``, R-numbers):
+
+- ``allOf: [$ref Named, {...}]`` over a named record is a subclass listing only its own fields (R4.1); a field
+  that redefines a base field with another type or requiredness is recorded (the target marks it), the class is
+  documented by its base's description, and its nested classes carry its name;
+- an object with both ``properties`` and ``additionalProperties`` keeps its extra keys, typed (R4.5);
+- a union with a spec ``discriminator`` whose variants all carry that property as a one-value const records it
+  (R6.1); its variants are named after their value of that property; a nullable union alias keeps ``None``;
+- members that are themselves unnamed unions are flattened into the parent union (R6.2);
+- a list of a named union is ``List[Named]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from generator.load.resolver import RefError
+from generator.load.schema import child, is_extension_free_ref, is_null_schema, merge_object
+from generator.model.ir import AliasDef, ClassDef, LocalRef, NamedRef, TypeNode, Unknown, make_nullable, strip_null
+from generator.model.typescope import Ctx, DefNode
+from generator.model.typetree import TypeBuilder
+from generator.text import naming
+
+JSON = Any
+
+
+class ResponseTypes(TypeBuilder):
+    """Schema → type tree for response models (see the module docstring for what differs)."""
+
+    records: dict[str, NamedRef]  # canonical pointer -> response ref of the named records (subclass bases)
+
+    def object_fields(self, node: Mapping[str, JSON], pointer: str, ctx: Ctx) -> tuple[list[Any], str | None]:
+        """An object that extends a named record through ``allOf`` lists only its own fields (R4.1): the base
+        member is blanked (indices kept, so every other pointer stays what the config may name)."""
+        members = node.get("allOf")
+        definition = ctx.owner.definition
+        if isinstance(members, list) and isinstance(definition, ClassDef) and definition.extends is None:
+            for i, member in enumerate(members):
+                base = self._base(member, child(pointer, "allOf", i))
+                if base is not None:
+                    definition.extends = base
+                    blanked = [m if j != i else {} for j, m in enumerate(members)]
+                    if not ctx.path:  # the nested classes of a subclass carry its name (`ChatCompletionStoreMessage
+                        ctx = Ctx(ctx.scope, (definition.name,), ctx.owner, ctx.depth)  # ContentPart`)
+                    fields, own_doc = super().object_fields({**node, "allOf": blanked}, pointer, ctx)
+                    inherited = merge_object(member, child(pointer, "allOf", i), self.resolve, self.diags, self.file)
+                    # a field the base has with another type or requiredness overrides it (`id: str` over
+                    # `id: Optional[str]`); the subclass is documented by its base's description
+                    definition.overrides = tuple(
+                        f.wire_name for f in fields if f.wire_name in inherited.properties and (
+                            (f.wire_name in inherited.required) != f.required
+                            or _core(inherited.properties[f.wire_name][1]) != _core(node_property(node, f.wire_name))))
+                    return self._open(node, pointer, ctx, (fields, inherited.description or own_doc))
+        return self._open(node, pointer, ctx, super().object_fields(node, pointer, ctx))
+
+    def _open(self, node: Mapping[str, JSON], pointer: str, ctx: Ctx,
+              result: tuple[list[Any], str | None]) -> tuple[list[Any], str | None]:
+        """An object with both ``properties`` and ``additionalProperties`` keeps the extra keys, typed (R4.5)."""
+        definition = ctx.owner.definition
+        if result[0] and isinstance(definition, ClassDef):
+            extra = merge_object(node, pointer, self.resolve, self.diags, self.file).additional
+            if extra is True or extra == {}:
+                definition.extra_items = Unknown()
+            elif isinstance(extra, Mapping):
+                definition.extra_items = self.to_type(extra, child(pointer, "additionalProperties"),
+                                                     ctx.under("additional_property"))
+        return result
+
+    def _base(self, member: JSON, pointer: str) -> NamedRef | None:
+        if not isinstance(member, Mapping) or not isinstance(member.get("$ref"), str):
+            return None
+        if not is_extension_free_ref(member):
+            return None
+        target_ptr, _ = self.resolve(member["$ref"], pointer)
+        if target_ptr not in self.records:
+            return None
+        ref = self.named(target_ptr)  # marks the base as used
+        return ref if isinstance(ref, NamedRef) else None
+
+    def _convert(self, node: Mapping[str, JSON], pointer: str, ctx: Ctx) -> TypeNode:
+        t = super()._convert(node, pointer, ctx)
+        alias = _local_alias(ctx.owner, strip_null(t))
+        if alias is not None and alias.pointer == pointer:
+            alias.discriminator = self.discriminator(node, pointer)
+        return t
+
+    def _union(self, members: list[JSON], pointer: str, ctx: Ctx, owner_pointer: str) -> TypeNode:
+        """A nullable union alias keeps ``None`` as its last member (``Caller: TypeAlias = Union[CallerDirect,
+        CallerProgram, None]``); its fields still say ``Optional[Caller]``."""
+        t = super()._union(members, pointer, ctx, owner_pointer)
+        core = strip_null(t)
+        alias = _local_alias(ctx.owner, core)
+        if alias is not None and core != t:
+            alias.type = make_nullable(alias.type)
+        return t
+
+    def _variants(self, members: list[JSON], pointer: str, ctx: Ctx, owner: DefNode) -> list[TypeNode]:
+        """Variants of a union with a spec ``discriminator`` are named after their value of that property
+        (``object: organization.usage.completions.result`` → ``...OrganizationUsageCompletionsResult``,
+        ``type: mcp`` → ``Mcp``); the request side's rules name the others."""
+        parent_ptr = pointer.rsplit("/", 1)[0]
+        try:
+            _, parent = self.resolve(parent_ptr, parent_ptr)
+        except (KeyError, RefError):
+            parent = None
+        disc = parent.get("discriminator") if isinstance(parent, Mapping) else None
+        prop = disc.get("propertyName") if isinstance(disc, Mapping) else None
+        saved, self._tag_property = getattr(self, "_tag_property", None), prop if isinstance(prop, str) else None
+        try:
+            return super()._variants(self._flatten(members, pointer), pointer, ctx, owner)
+        finally:
+            self._tag_property = saved
+
+    def _flatten(self, members: list[JSON], pointer: str, depth: int = 0) -> list[JSON]:
+        """Members that are themselves unnamed unions (``anyOf: [$ref EvalItemContentItem (anyOf [...]),
+        $ref GraderInputs]``) contribute their members (R6.2). Each flattened member becomes a ``$ref`` to its
+        own pointer, so its name and named-model lookups are those of the original schema."""
+        out: list[JSON] = []
+        for i, m in enumerate(members):
+            ptr, target = child(pointer, i), m
+            if isinstance(m, Mapping) and isinstance(m.get("$ref"), str) and is_extension_free_ref(m):
+                ptr, target = self.resolve(m["$ref"], ptr)
+            inner = _union_members(target)
+            if inner is None or depth > 8 or self.named(ptr) is not None or ptr in self.records:
+                out.append(m)
+                continue
+            key, items = inner
+            wrapped = [x if is_null_schema(x) else {"$ref": child(ptr, key, j)} for j, x in enumerate(items)]
+            out.extend(self._flatten(wrapped, child(ptr, key), depth + 1))
+        return out
+
+    def _variant_name(self, member: JSON, pointer: str, index: int, used: set[str], discriminated: bool) -> str:
+        prop = getattr(self, "_tag_property", None)
+        if prop is not None:
+            target = self._target(member, pointer)
+            props = target.get("properties") if isinstance(target, Mapping) else None
+            schema = props.get(prop) if isinstance(props, Mapping) else None
+            tag = _const_value(schema)
+            name = naming.pascal(tag) if tag is not None else ""
+            if name and name not in used:
+                used.add(name)
+                return name
+        return super()._variant_name(member, pointer, index, used, discriminated)
+
+    def _array_item_union(self, node: Mapping[str, JSON], pointer: str, ctx: Ctx) -> TypeNode | None:
+        """A list of a named union is ``List[Named]`` in a response module (``ResponseInput: TypeAlias =
+        List[ResponseInputItem]``): only an unnamed item union is defined locally."""
+        items = node.get("items")
+        target_ptr = child(pointer, "items")
+        if isinstance(items, Mapping) and isinstance(items.get("$ref"), str) and "properties" not in items:
+            target_ptr, _ = self.resolve(items["$ref"], target_ptr)
+        if target_ptr in self.records or self.named(target_ptr) is not None:
+            return None
+        return super()._array_item_union(node, pointer, ctx)
+
+    def discriminator(self, node: JSON, pointer: str) -> str | None:
+        """``discriminator.propertyName`` of a union whose non-null variants all carry that property as a
+        one-value const (R6.1: otherwise the SDK writes a plain ``Union``)."""
+        if not isinstance(node, Mapping):
+            return None
+        for key in ("anyOf", "oneOf"):  # `anyOf: [<discriminated union>, null]`
+            members = node.get(key)
+            if "discriminator" not in node and isinstance(members, list):
+                real = [(i, m) for i, m in enumerate(members) if not is_null_schema(m)]
+                if len(real) == 1 and len(members) > 1:
+                    ptr, target = child(pointer, key, real[0][0]), real[0][1]
+                    if isinstance(target, Mapping) and isinstance(target.get("$ref"), str):
+                        ptr, target = self.resolve(target["$ref"], ptr)
+                    return self.discriminator(target, ptr)
+        disc = node.get("discriminator")
+        prop = disc.get("propertyName") if isinstance(disc, Mapping) else None
+        if not isinstance(prop, str):
+            return None
+        for key in ("oneOf", "anyOf"):
+            members = node.get(key)
+            if isinstance(members, list) and members:
+                ok = all(self._const_property(m, child(pointer, key, i), prop) for i, m in enumerate(members))
+                return prop if ok else None
+        return None
+
+    def _const_property(self, member: JSON, pointer: str, prop: str) -> bool:
+        if not isinstance(member, Mapping):
+            return False
+        merged = merge_object(member, pointer, self.resolve, self.diags, self.file)
+        entry = merged.properties.get(prop)
+        schema = entry[1] if entry else None
+        if not isinstance(schema, Mapping):
+            return False
+        enum = schema.get("enum")
+        return "const" in schema or (isinstance(enum, list) and len(enum) == 1)
+
+
+
+def _core(schema: JSON) -> JSON:
+    if isinstance(schema, Mapping):
+        return {k: v for k, v in schema.items() if k not in ("description", "title", "example", "examples")}
+    return schema
+
+
+def node_property(node: Mapping[str, JSON], name: str) -> JSON:
+    """The schema of property ``name`` in an object or its inline ``allOf`` members (not through refs)."""
+    props = node.get("properties")
+    if isinstance(props, Mapping) and name in props:
+        return props[name]
+    for m in node.get("allOf") or ():
+        if isinstance(m, Mapping) and "$ref" not in m:
+            found = node_property(m, name)
+            if found is not None:
+                return found
+    return None
+
+
+def _union_members(node: JSON) -> tuple[str, list[JSON]] | None:
+    if isinstance(node, Mapping) and "properties" not in node and "discriminator" not in node:
+        for key in ("anyOf", "oneOf"):
+            if isinstance(node.get(key), list):
+                return key, node[key]
+    return None
+
+
+def _const_value(schema: JSON) -> str | None:
+    if not isinstance(schema, Mapping):
+        return None
+    enum = schema.get("enum")
+    value = schema.get("const", enum[0] if isinstance(enum, list) and len(enum) == 1 else None)
+    return value if isinstance(value, str) else None
+
+
+def _local_alias(owner: DefNode, t: TypeNode) -> AliasDef | None:
+    if isinstance(t, LocalRef):
+        for c in owner.children:
+            if isinstance(c.definition, AliasDef) and c.definition.name == t.name:
+                return c.definition
+    return None

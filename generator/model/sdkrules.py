@@ -1,0 +1,174 @@
+"""Small schema-to-model rules measured on other teams' SDKs (Llama Stack 2026-04, OneBusAway) besides the OpenAI
+one: dict keys for non-snake_case wire names, literal unions, inline sub-unions and nullable `$ref` wrappers.
+Pure functions, used by :mod:`generator.model.typetree`; each documents what it decides and the evidence."""
+
+from __future__ import annotations
+
+import keyword
+from collections.abc import Mapping
+from typing import Any
+
+from generator.load.schema import Resolve, child, description_of, is_null_schema
+from generator.model.ir import Field, LiteralType, LiteralValue, TypeNode
+from generator.model.typescope import _annotation_only
+from generator.text import naming
+
+JSON = Any
+
+
+def python_key(wire: str) -> str:
+    """The dict key of a property or parameter: a camelCase wire name gets its snake_case form, sent under the
+    wire name as an alias; words split at case changes, a run of capitals is one word (OneBusAway:
+    ``minutesAfter`` → ``minutes_after``, ``stopID`` → ``stop_id``, ``tripId`` → ``trip_id``; 17 of 17 params
+    modules). A name that is snake_case already, or not an identifier at all (``@odata.etag``: written in the
+    functional syntax under its wire name), stays as it is."""
+    if not wire.isidentifier() or not wire.isascii():
+        return wire
+    key = naming.snake(wire)
+    if key == wire or not key.isidentifier() or keyword.iskeyword(key) or key.startswith("__"):
+        return wire
+    return key
+
+
+def keep_wire_names_on_collision(fields: list[Field]) -> None:
+    """Two properties whose snake_case keys coincide (``fooBar`` and ``foo_bar``) both keep their wire names:
+    one dict cannot hold the same key twice."""
+    counts: dict[str, int] = {}
+    for f in fields:
+        counts[f.name] = counts.get(f.name, 0) + 1
+    for f in fields:
+        if counts[f.name] > 1 and f.aliased:
+            f.name = f.wire_name
+
+
+def flat_members(members: list[JSON], pointer: str, depth: int = 0) -> list[tuple[str, JSON]]:
+    """The non-null members of a union, with inline sub-unions spliced in: ``anyOf: [string, oneOf: [A, B],
+    array]`` has the variants ``str, A, B, array``, all named at one level (Llama Stack ``Content: TypeAlias =
+    Union[str, ContentImageContentItemInput, ContentTextContentItem, Iterable[...]]`` in system_message.py,
+    where we wrote a nested ``ContentImageContentItemInputTextContentItem`` union). A sub-union that is a
+    ``$ref``, has properties, or is nullable itself stays one variant."""
+    out: list[tuple[str, JSON]] = []
+    for i, m in enumerate(members):
+        if is_null_schema(m):
+            continue
+        ptr = child(pointer, i)
+        key = next((k for k in ("oneOf", "anyOf") if isinstance(m, Mapping) and isinstance(m.get(k), list)), None)
+        if key is not None and depth < 8 and not any(k in m for k in ("$ref", "properties", "allOf", "nullable")) \
+                and not any(is_null_schema(s) for s in m[key]):
+            out.extend(flat_members(m[key], child(ptr, key), depth + 1))
+        else:
+            out.append((ptr, m))
+    return out
+
+
+def merge_literals(variants: list[TypeNode]) -> list[TypeNode]:
+    """``anyOf: [{enum: [a]}, {enum: [b]}, {const: c}]`` is one ``Literal[a, b, c]`` at the first literal's place,
+    other members keep theirs (Llama Stack ``role: Required[Literal["system", "developer", "user",
+    "assistant"]]``, ``detail: Literal["low", "high", "auto"]``, where we wrote a Union of one-value Literals)."""
+    literals = [v for v in variants if isinstance(v, LiteralType)]
+    if len(literals) < 2:
+        return variants
+    values: list[LiteralValue] = []
+    for lit in literals:
+        values.extend(v for v in lit.values if not any(type(v) is type(w) and v == w for w in values))
+    out: list[TypeNode] = []
+    for v in variants:
+        if v is literals[0]:
+            out.append(LiteralType(tuple(values)))
+        elif not isinstance(v, LiteralType):
+            out.append(v)
+    return out
+
+
+def nullable_ref(schema: Mapping[str, JSON]) -> tuple[str, Mapping[str, JSON]] | None:
+    """``anyOf: [{$ref: X}, null]`` (or ``oneOf``), or ``allOf: [{$ref: X}]``: the relative pointer and the ``$ref``
+    member, else None. Such a wrapper is documented by X's own description, not by the wrapper's (Llama Stack
+    ``system_message`` says "A system message providing instructions..." from ``SystemMessage``, not its
+    wrapper's "The system message..."; OpenAI ``image_edit_params.input_fidelity`` likewise, and
+    ``realtime/call_create_params.session``, an ``allOf`` wrapper: "Realtime session object configuration.")."""
+    members = schema.get("allOf")
+    if isinstance(members, list) and len(members) == 1 and isinstance(members[0], Mapping) \
+            and isinstance(members[0].get("$ref"), str):
+        return "allOf/0", members[0]
+    for key in ("anyOf", "oneOf"):
+        members = schema.get(key)
+        if isinstance(members, list) and len(members) == 2 and any(is_null_schema(m) for m in members):
+            i, ref = next((i, m) for i, m in enumerate(members) if not is_null_schema(m))
+            if isinstance(ref, Mapping) and isinstance(ref.get("$ref"), str):
+                return f"{key}/{i}", ref
+    return None
+
+
+def describe(schema: JSON, pointer: str, resolve: Resolve, depth: int = 0) -> str | None:
+    """A property's own description; else that of the schema it references; else, for an
+    ``anyOf: [X, null]`` wrapper, that of the non-null branch (STYLE D12), which wins over the wrapper's own
+    when X is a ``$ref`` (:func:`nullable_ref`); for a union, that of the first variant that has one (Llama
+    Stack ``content: anyOf: [string, oneOf: [ImageContentItem, ...]]``: "A image content item")."""
+    seen = 0
+    while isinstance(schema, Mapping) and seen < 32:
+        seen += 1
+        wrapped = nullable_ref(schema)
+        if wrapped is not None:
+            _, target = resolve(wrapped[1]["$ref"], child(pointer, *wrapped[0].split("/")))
+            if isinstance(target, Mapping) and description_of(target) is not None:
+                return description_of(target)
+        own = description_of(schema)
+        if own is not None:
+            return own
+        if isinstance(schema.get("$ref"), str):
+            pointer, schema = resolve(schema["$ref"], pointer)
+            continue
+        for key in ("anyOf", "oneOf", "allOf"):
+            members = schema.get(key)
+            if isinstance(members, list):
+                non_null = [m for m in members if not is_null_schema(m) and not _annotation_only(m)]
+                if len(non_null) > 1 and key != "allOf":  # a union: its first documented variant's
+                    if depth > 8:
+                        return None
+                    return next((d for m in non_null if (d := describe(
+                        m, child(pointer, key, members.index(m)), resolve, depth + 1)) is not None), None)
+                if len(non_null) == 1:
+                    pointer, schema = child(pointer, key, members.index(non_null[0])), non_null[0]
+                    break
+        else:
+            return None
+    return None
+
+
+def enum_key(values: JSON) -> tuple[tuple[str, JSON], ...] | None:
+    """A hashable key for an enum's values in order (None for an empty or unhashable one). An inline enum with
+    the same values as a config-named enum model is that model: the OpenAI SDK writes ``List[RunStepInclude]`` in
+    step_retrieve_params.py, ``Required[FilePurpose]`` in upload_create_params.py, where the spec repeats the
+    named schema's enum inline."""
+    if not isinstance(values, list) or not values or not all(isinstance(v, str | int | float | bool) for v in values):
+        return None
+    return tuple((type(v).__name__, v) for v in values)
+
+
+def non_null_member(node: JSON, pointer: str) -> tuple[str, JSON] | None:
+    """The one non-null member of ``anyOf: [X, null]`` (or ``oneOf``) written inline, with its pointer; None for
+    anything else. A named record whose schema is such a wrapper is X's record, nullable at its use sites (OpenAI
+    ``ChatCompletionStreamOptions`` and ``Prompt``: the SDK's classes have X's fields and docstring)."""
+    if not isinstance(node, Mapping) or "properties" in node:
+        return None
+    for key in ("anyOf", "oneOf"):
+        members = node.get(key)
+        if isinstance(members, list):
+            real = [(i, m) for i, m in enumerate(members) if not is_null_schema(m)]
+            if len(real) == 1 and len(real) < len(members) and isinstance(real[0][1], Mapping) \
+                    and "$ref" not in real[0][1]:
+                return child(pointer, key, real[0][0]), real[0][1]
+    return None
+
+
+def closest(candidates: list[tuple[tuple[str, ...], str]], module: tuple[str, ...]) -> str | None:
+    """The pointer of the candidate whose module shares the most folders with ``module`` (the first on a tie):
+    OpenAI's ImageDetail and BetaImageDetail have the same values, responses/ modules use the first and beta/
+    modules the second."""
+    def shared(path: tuple[str, ...]) -> int:
+        n = 0
+        while n < min(len(path), len(module)) - 1 and path[n] == module[n]:
+            n += 1
+        return n
+    best = max(candidates, key=lambda c: shared(c[0]), default=None)
+    return best[1] if best is not None else None

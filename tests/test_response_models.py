@@ -1,0 +1,288 @@
+"""Rules of the response side on tiny inline specs (issue 13; ../shared/docs/STYLE-RESPONSES.md, R-numbers)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.diagnostics import Diagnostics
+from generator.pipeline import Options, run
+
+CONFIG = """
+targets: {python: {package_name: pkg}}
+typegen: {spec: spec.yaml, out: out, generated_header: "File generated for tests.", support_modules: %(support)s
+          %(extra)s}
+resources:
+  pets:
+    methods:
+      create: post /pets
+      retrieve: get /pets/{pet_id}
+      list: get /pets
+      stats: get /stats
+    models:
+      pet: '#/components/schemas/Pet'
+      animal: '#/components/schemas/Animal'
+      mood: '#/components/schemas/Mood'
+      tagged_pet: '#/components/schemas/TaggedPet'
+      creature: '#/components/schemas/Animal'
+"""
+
+OBJ = "object"
+SCHEMAS: dict[str, Any] = {
+    "Mood": {"type": "string", "enum": ["happy", "sad"]},
+    "Animal": {"type": "object", "required": ["id"], "properties": {
+        "id": {"type": "string"}, "legs": {"type": "integer"}}},
+    "Pet": {
+        "type": "object", "description": "A pet.", "required": ["id", "name", "owner", "object"],
+        "properties": {
+            "name": {"type": "string", "description": "The name."},
+            "id": {"type": "string"},
+            "object": {"type": "string", "enum": ["pet"]},
+            "owner": {"type": "string", "nullable": True},
+            "tags": {"type": "array", "items": {"type": "string"}},
+            "mood": {"$ref": "#/components/schemas/Mood"},
+            "extra": {"type": "object", "additionalProperties": True},
+            "data": {"type": "object"},
+            "self-harm/intent": {"type": "boolean"},
+            "schema": {"type": "string"},
+            "model_name": {"type": "string"},
+            "camelCase": {"type": "integer"},
+            "toy": {"oneOf": [
+                {"type": "object", "title": "Ball", "required": ["type"],
+                 "properties": {"type": {"type": "string", "enum": ["ball"]}, "size": {"type": "number"}}},
+                {"type": "object", "title": "Rope", "required": ["type"],
+                 "properties": {"type": {"type": "string", "enum": ["rope"]}, "length": {"type": "number"}}},
+            ], "discriminator": {"propertyName": "type"}},
+            "friend": {"anyOf": [{"$ref": "#/components/schemas/Animal"}, {"type": "string"}, {"type": "null"}]},
+        },
+    },
+    "TaggedPet": {"allOf": [{"$ref": "#/components/schemas/Animal"}, {
+        "type": "object", "required": ["tag"],
+        "properties": {"tag": {"type": "string"}, "collar": {"type": "object", "properties": {
+            "color": {"type": "string"}}}}}]},
+    "Open": {"type": "object", "properties": {"a": {"type": "string"}}, "additionalProperties": True},
+}
+SPEC: dict[str, Any] = {
+    "paths": {
+        "/pets": {
+            "post": {"requestBody": {"content": {"application/json": {"schema": {
+                "type": "object", "properties": {"mood": {"$ref": "#/components/schemas/Mood"}}}}}},
+                "responses": {"200": {"content": {"application/json": {"schema": {
+                    "$ref": "#/components/schemas/Pet"}}}}}},
+            "get": {"parameters": [{"name": "after", "in": "query", "schema": {"type": "string"}}],
+                    "responses": {"200": {"content": {"application/json": {"schema": {
+                        "type": "object", "properties": {
+                            "object": {"type": "string", "enum": ["list"]},
+                            "data": {"type": "array", "items": {"$ref": "#/components/schemas/TaggedPet"}},
+                            "has_more": {"type": "boolean"}}}}}}}},
+        },
+        "/pets/{pet_id}": {"get": {
+            "parameters": [{"name": "pet_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+            "responses": {"200": {"content": {"application/json": {"schema": {
+                "type": "object", "required": ["deleted"], "properties": {
+                    "deleted": {"type": "boolean"}, "open": {"$ref": "#/components/schemas/Open"}}}}}}}}},
+        "/stats": {"get": {"responses": {"200": {"content": {"application/json": {"schema": {
+            "type": "object", "properties": {
+                "object": {"type": "string"}, "data": {"type": "array", "items": {"type": "integer"}},
+                "has_more": {"type": "boolean"}, "next_page": {"type": "string"}}}}}}}}},
+    },
+    "components": {"schemas": SCHEMAS},
+}
+
+
+def generate(tmp_path: Path, spec: dict[str, Any] = SPEC, *, support: bool = False,
+             extra: str = "") -> dict[str, str]:
+    (tmp_path / "spec.yaml").write_text(yaml.safe_dump({"openapi": "3.0.3", "info": {"title": "t", "version": "1"},
+                                                        **spec}))
+    (tmp_path / "config.yml").write_text(CONFIG % {"support": str(support).lower(), "extra": extra})
+    return run(Options(config=tmp_path / "config.yml", use_cache=False), Diagnostics()).files
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    return generate(tmp_path_factory.mktemp("responses"))
+
+
+def body(files: dict[str, str], rel: str) -> str:
+    text = files[f"pkg/types/{rel}.py"]
+    return text.split("\n", 2)[2]  # without the header line
+
+
+def test_named_model_is_a_basemodel_next_to_its_param_twin(files: dict[str, str]) -> None:
+    pet = body(files, "pet")
+    assert "from __future__" not in pet  # R1.2
+    assert "from .._models import BaseModel" in pet  # R1.4
+    assert "class Pet(BaseModel):" in pet
+    assert '    """A pet."""' in pet
+    # the request side is unchanged: the enum alias serves both sides, the body is a params module
+    assert "pkg/types/pet_create_params.py" in files and "pkg/types/mood.py" in files
+    assert "pkg/types/pet_param.py" not in files  # a model reached from no request has no TypedDict twin
+
+
+def test_field_order_and_optionality(files: dict[str, str]) -> None:
+    pet = body(files, "pet")
+    fields = [line.split(":")[0].strip() for line in pet.split("class Pet(BaseModel):")[1].splitlines()
+              if line.startswith("    ") and not line.startswith("        ") and ":" in line and '"""' not in line]
+    assert fields[:4] == ["id", "name", "object", "owner"]  # R5.1: required first, id first, then A-Z
+    assert "    id: str\n" in pet
+    assert "    owner: Optional[str] = None\n" in pet  # R5.2: required but nullable
+    assert '    object: Literal["pet"]\n' in pet
+    assert "    tags: Optional[List[str]] = None\n" in pet  # R5.4: List even for strings
+    assert "    mood: Optional[Mood] = None\n" in pet
+    assert "    extra: Optional[Dict[str, builtins.object]] = None\n" in pet  # declared after `object` (R5.7)
+
+
+def test_wire_names_get_field_info_aliases(files: dict[str, str]) -> None:
+    pet = body(files, "pet")
+    assert "from pydantic import Field as FieldInfo" in pet  # R1.3: third-party group
+    assert '    self_harm_intent: Optional[bool] = FieldInfo(alias="self-harm/intent", default=None)\n' in pet
+    assert '    schema_: Optional[str] = FieldInfo(alias="schema", default=None)\n' in pet
+    assert '    api_model_name: Optional[str] = FieldInfo(alias="model_name", default=None)\n' in pet
+    assert '    camel_case: Optional[int] = FieldInfo(alias="camelCase", default=None)\n' in pet
+
+
+def test_builtins_after_a_shadowing_field(files: dict[str, str]) -> None:
+    pet = body(files, "pet")  # `data` is declared after `object` (R5.7)
+    assert "import builtins\n" in pet
+    assert "    data: Optional[builtins.object] = None\n" in pet
+
+
+def test_discriminated_union_and_nullable_union(files: dict[str, str]) -> None:
+    pet = body(files, "pet")
+    assert "from .._utils import PropertyInfo" in pet
+    assert 'Toy: TypeAlias = Annotated[Union[ToyBall, ToyRope], PropertyInfo(discriminator="type")]' in pet
+    assert "class ToyBall(BaseModel):" in pet and pet.index("class ToyBall") < pet.index("Toy: TypeAlias")
+    assert "Friend: TypeAlias = Union[Creature, str, None]\n" in pet  # a union of a record is an alias, None kept
+    assert "    friend: Optional[Friend] = None\n" in pet
+    assert pet.index("class Pet(BaseModel)") > pet.index("Toy: TypeAlias")  # R2.3: main class last
+
+
+def test_all_of_over_a_named_model_is_a_subclass(files: dict[str, str]) -> None:
+    tagged = body(files, "tagged_pet")
+    assert "from .creature import Creature" in tagged  # `Animal` re-exports `Creature` (same schema)
+    assert "class TaggedPet(Creature):" in tagged  # R4.1: only the own fields
+    assert "    tag: str\n" in tagged and "legs" not in tagged
+    assert "class TaggedPetCollar(BaseModel):" in tagged  # nested classes of a subclass carry its name
+
+
+def test_method_responses(files: dict[str, str]) -> None:
+    # a named model is referenced (no module); an inline schema is the method's own module (R7.1)
+    assert "pkg/types/pet_create_response.py" not in files
+    retrieve = body(files, "pet_retrieve_response")
+    assert "class PetRetrieveResponse(BaseModel):" in retrieve
+    assert "    deleted: bool\n" in retrieve
+    # a page contributes its item, here a named model: no module
+    assert "pkg/types/pet_list_response.py" not in files
+    # a list paged by a `next_page` token is no page the SDK wraps: the whole object
+    stats = body(files, "pet_stats_response")
+    assert "    data: Optional[List[int]] = None\n" in stats
+
+
+def test_extra_properties_stub(files: dict[str, str]) -> None:
+    retrieve = body(files, "pet_retrieve_response")  # R4.5
+    assert "from typing import TYPE_CHECKING, Dict, Optional" in retrieve
+    assert "    if TYPE_CHECKING:\n" in retrieve
+    assert "        def __getattr__(self, attr: str) -> object: ...\n" in retrieve
+
+
+def test_several_entries_one_schema_reexport(files: dict[str, str]) -> None:
+    # `animal` and `creature` name one schema: the last entry has the module, the earlier re-exports it (R9)
+    assert "class Creature(BaseModel):" in body(files, "creature")
+    animal = body(files, "animal")
+    assert "from .creature import Creature" in animal
+    assert "Animal = Creature\n" in animal
+
+
+def test_response_side_can_be_turned_off(tmp_path: Path) -> None:
+    files = generate(tmp_path, extra=", response_models: false")
+    assert "pkg/types/pet.py" not in files and "pkg/types/pet_retrieve_response.py" not in files
+    assert "pkg/types/pet_create_params.py" in files
+
+
+def test_output_imports_alone_and_round_trips(tmp_path: Path) -> None:
+    pytest.importorskip("pydantic")
+    files = generate(tmp_path, support=True)
+    assert "pkg/_models.py" in files
+    out = tmp_path / "out"
+    for rel, text in files.items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_text(text)
+    code = """
+from pkg.types.pet import Pet
+wire = {"id": "p1", "name": "Rex", "object": "pet", "owner": None, "self-harm/intent": True, "schema": "s",
+        "toy": {"type": "rope", "length": 2.5}, "unknown": 1}
+pet = Pet.model_validate(wire)
+assert pet.self_harm_intent is True and pet.schema_ == "s" and pet.toy.type == "rope"
+assert pet.model_dump(by_alias=True, exclude_unset=True) == wire, pet.model_dump(by_alias=True, exclude_unset=True)
+"""
+    r = subprocess.run([sys.executable, "-c", code], cwd=out, capture_output=True, text=True, check=False)
+    assert r.returncode == 0, r.stderr
+
+
+UNWRAP_CONFIG = """
+targets: {python: {package_name: pkg}}
+settings: {unwrap_response_fields: [data]}
+pagination:
+- {name: cursor, type: cursor, response: {data: {type: array}, has_more: {type: boolean}}}
+typegen: {spec: spec.yaml, out: out, support_modules: false}
+resources:
+  pets:
+    models:
+      pet: Pet
+      list_pets_response: ListPetsResponse
+    methods:
+      list: {endpoint: get /pets, paginated: false}
+      search: get /search
+      feed: get /feed
+"""
+
+
+def test_unwrapped_fields_and_pagination_schemes(tmp_path: Path) -> None:
+    pet = {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}}
+    page = {"type": "object", "properties": {"data": {"type": "array", "items": {"$ref": "#/components/schemas/Pet"}},
+                                             "has_more": {"type": "boolean"}}}
+    wrapper = {"type": "object", "required": ["data"], "properties": {
+        "data": {"type": "array", "items": {"$ref": "#/components/schemas/Pet"}}}}
+    spec = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {
+        "/pets": {"get": {"responses": {"200": {"content": {"application/json": {"schema": {
+            "$ref": "#/components/schemas/ListPetsResponse"}}}}}}},
+        "/search": {"get": {"responses": {"200": {"content": {"application/json": {"schema": page}}}}}},
+        "/feed": {"get": {"responses": {"200": {"content": {"application/json": {"schema": {
+            "type": "object", "properties": {"data": page["properties"]["data"], "next": {"type": "string"}}}}}}}}},
+    }, "components": {"schemas": {"Pet": pet, "ListPetsResponse": wrapper}}}
+    (tmp_path / "spec.yaml").write_text(yaml.safe_dump(spec))
+    (tmp_path / "config.yml").write_text(UNWRAP_CONFIG)
+    files = run(Options(config=tmp_path / "config.yml", use_cache=False), Diagnostics()).files
+    # `{data: [...]}` returns its data: the method's module is the list, and the wrapper model refers to it
+    assert "PetListResponse: TypeAlias = List[Pet]" in files["pkg/types/pet_list_response.py"]
+    wrapper_module = files["pkg/types/list_pets_response.py"]
+    assert "from .pet_list_response import PetListResponse" in wrapper_module
+    assert "    data: PetListResponse\n" in wrapper_module
+    # a response with every property of a pagination scheme is a page of a named item: no module
+    assert "pkg/types/pet_search_response.py" not in files
+    # one without (`has_more` missing) is an ordinary response
+    assert "class PetFeedResponse(BaseModel):" in files["pkg/types/pet_feed_response.py"]
+
+
+def test_recursive_model_is_quoted_and_validates(tmp_path: Path) -> None:
+    spec = {"paths": {"/pets": {"post": {"responses": {"200": {"content": {"application/json": {"schema": {
+        "type": "object", "properties": {"name": {"type": "string"}, "children": {
+            "type": "array", "items": {"$ref": "#/paths/~1pets/post/responses/200/content/application~1json/schema"}}},
+    }}}}}}}}, "components": {"schemas": SCHEMAS}}
+    files = generate(tmp_path, spec, support=True)
+    text = files["pkg/types/pet_create_response.py"]
+    assert '    children: Optional[List["PetCreateResponse"]] = None\n' in text  # its name is not bound yet
+    out = tmp_path / "out"
+    for rel, body_text in files.items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_text(body_text)
+    code = ("from pkg.types.pet_create_response import PetCreateResponse as P\n"
+            "v = {'name': 'a', 'children': [{'name': 'b', 'children': []}]}\n"
+            "assert P.model_validate(v).model_dump(exclude_unset=True) == v\n")
+    r = subprocess.run([sys.executable, "-c", code], cwd=out, capture_output=True, text=True, check=False)
+    assert r.returncode == 0, r.stderr

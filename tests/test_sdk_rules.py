@@ -1,0 +1,277 @@
+"""Rules that hold beyond the OpenAI SDK (issue 11), each on a tiny inline spec: wire-name aliases, dates, which
+methods get a params module, union variant names, class-name casing, the licence header, containers, literal
+unions, field order, open records and config forms. The oracles behind them: tests/test_oracle_sdks.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.diagnostics import Diagnostics
+from generator.pipeline import Options, run
+
+CONFIG = """
+targets: {python: {package_name: pkg}}
+typegen: {spec: spec.yaml, out: out, generated_header: "File generated for tests.", support_modules: false}
+resources:
+  stops:
+    methods:
+      list: get /stops
+      retrieve: get /stops/{stopID}
+      update: post /agencies/{agencyID}/stops/{stopID}
+      create: post /stops
+    models:
+      mood: '#/components/schemas/Mood'
+"""
+
+
+def generate(tmp_path: Path, spec: dict[str, Any], config: str = CONFIG) -> tuple[dict[str, str], Diagnostics]:
+    (tmp_path / "spec.yaml").write_text(yaml.safe_dump({"openapi": "3.1.0", "info": {"title": "t", "version": "1"},
+                                                        **spec}))
+    (tmp_path / "config.yml").write_text(config)
+    diags = Diagnostics()
+    return run(Options(config=tmp_path / "config.yml", use_cache=False), diags).files, diags
+
+
+def body(properties: dict[str, Any], required: tuple[str, ...] = ()) -> dict[str, Any]:
+    return {"requestBody": {"content": {"application/json": {"schema": {
+        "type": "object", "properties": properties, "required": list(required)}}}}}
+
+
+def query(*params: dict[str, Any]) -> dict[str, Any]:
+    return {"parameters": list(params)}
+
+
+def q(name: str, schema: dict[str, Any], *, required: bool = False) -> dict[str, Any]:
+    return {"name": name, "in": "query", "schema": schema, "required": required}
+
+
+STOP_ID = {"name": "stopID", "in": "path", "required": True, "schema": {"type": "string"}}
+AGENCY_ID = {"name": "agencyID", "in": "path", "required": True, "schema": {"type": "string"}}
+MOOD = {"type": "string", "enum": ["happy", "sad"]}
+
+
+def spec_with(create: dict[str, Any], *, list_op: dict[str, Any] | None = None,
+              schemas: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {
+        "paths": {
+            "/stops": {"get": list_op or query(q("limit", {"type": "integer"})), "post": create},
+            "/stops/{stopID}": {"get": {"parameters": [STOP_ID]}},
+            "/agencies/{agencyID}/stops/{stopID}": {"post": {"parameters": [AGENCY_ID, STOP_ID]}},
+        },
+        "components": {"schemas": {"Mood": MOOD, **(schemas or {})}},
+    }
+
+
+def module(files: dict[str, str], name: str) -> str:
+    return files[f"pkg/types/{name}.py"]
+
+
+# ------------------------------------------------------------------------------------------ wire names
+def test_camel_case_wire_names_become_snake_case_keys_with_an_alias(tmp_path: Path) -> None:
+    files, _ = generate(tmp_path, spec_with(body({"name": {"type": "string"}}), list_op=query(
+        q("minutesAfter", {"type": "integer"}), q("latSpan", {"type": "number"}, required=True),
+        q("vehicleID", {"type": "string"}), q("plain", {"type": "string"}))))
+    text = module(files, "stop_list_params")
+    assert '    minutes_after: Annotated[int, PropertyInfo(alias="minutesAfter")]\n' in text
+    assert '    lat_span: Required[Annotated[float, PropertyInfo(alias="latSpan")]]\n' in text
+    assert '    vehicle_id: Annotated[str, PropertyInfo(alias="vehicleID")]\n' in text
+    assert "    plain: str\n" in text
+    assert "from .._utils import PropertyInfo\n" in text
+
+
+def test_body_keys_that_collide_once_snake_cased_keep_their_wire_names(tmp_path: Path) -> None:
+    files, _ = generate(tmp_path, spec_with(body({"fooBar": {"type": "string"}, "foo_bar": {"type": "integer"},
+                                                  "bazQux": {"type": "string"}})))
+    text = module(files, "stop_create_params")
+    assert "    fooBar: str\n" in text and "    foo_bar: int\n" in text
+    assert 'PropertyInfo(alias="bazQux")' in text
+
+
+# ------------------------------------------------------------------------------------------ dates
+def test_date_time_and_date_formats_accept_date_values(tmp_path: Path) -> None:
+    files, _ = generate(tmp_path, spec_with(body({"time": {"type": "string", "format": "date-time"},
+                                                  "startsAt": {"type": "string", "format": "date-time"}},
+                                                 required=("time",))))
+    text = module(files, "stop_create_params")
+    assert "from datetime import datetime\n" in text
+    assert '    time: Required[Annotated[Union[str, datetime], PropertyInfo(format="iso8601")]]\n' in text
+    assert ('    starts_at: Annotated[Union[str, datetime], PropertyInfo(alias="startsAt", format="iso8601")]\n'
+            in text)
+
+
+def test_a_date_field_named_date_imports_the_module(tmp_path: Path) -> None:
+    files, _ = generate(tmp_path, spec_with(body({"date": {"type": "string", "format": "date"},
+                                                  "until": {"type": "string", "format": "date"}})))
+    text = module(files, "stop_create_params")
+    assert "import datetime\nfrom typing import Union\n" in text
+    assert '    date: Annotated[Union[str, datetime.date], PropertyInfo(format="iso8601")]\n' in text
+    assert '    until: Annotated[Union[str, datetime.date], PropertyInfo(format="iso8601")]\n' in text
+
+
+def test_a_nullable_date_is_one_union(tmp_path: Path) -> None:
+    files, _ = generate(tmp_path, spec_with(body({"at": {"type": ["string", "null"], "format": "date-time"}})))
+    assert '    at: Annotated[Union[str, datetime, None], PropertyInfo(format="iso8601")]\n' in module(
+        files, "stop_create_params")
+
+
+# ------------------------------------------------------------------------------------------ which modules
+def test_methods_whose_only_parameters_are_path_parameters_get_no_params_module(tmp_path: Path) -> None:
+    files, _ = generate(tmp_path, spec_with(body({"name": {"type": "string"}})))
+    assert "pkg/types/stop_retrieve_params.py" not in files  # the positional path param only
+    assert "pkg/types/stop_update_params.py" not in files  # an extra path param too: a method argument
+    assert "pkg/types/stop_list_params.py" in files
+
+
+# ------------------------------------------------------------------------------------------ variant names
+def _scoring_spec(sibling_titles: bool) -> dict[str, Any]:
+    def variant(name: str, tag: str) -> dict[str, Any]:
+        return {"type": "object", "title": name, "properties": {"type": {"type": "string", "enum": [tag]},
+                                                                "x": {"type": "string"}}}
+    refs = [{"$ref": f"#/components/schemas/{n}", **({"title": n} if sibling_titles else {})}
+            for n in ("LLMAsJudgeScoringFnParams", "URIDataSource")]
+    return spec_with(body({"params": {"oneOf": refs, "discriminator": {"propertyName": "type"}}}), schemas={
+        "LLMAsJudgeScoringFnParams": variant("LLMAsJudgeScoringFnParams", "llm_as_judge"),
+        "URIDataSource": variant("URIDataSource", "uri"),
+    })
+
+
+def test_a_ref_variant_with_its_own_title_is_named_after_it(tmp_path: Path) -> None:
+    files, _ = generate(tmp_path, _scoring_spec(sibling_titles=True))
+    text = module(files, "stop_create_params")
+    assert "class ParamsLlmAsJudgeScoringFnParams(TypedDict, total=False):" in text
+    assert "class ParamsUriDataSource(TypedDict, total=False):" in text
+
+
+def test_a_bare_ref_variant_of_a_discriminated_union_is_named_after_its_tag(tmp_path: Path) -> None:
+    files, _ = generate(tmp_path, _scoring_spec(sibling_titles=False))
+    text = module(files, "stop_create_params")
+    assert "class ParamsLlmAsJudge(TypedDict, total=False):" in text
+    assert "class ParamsUri(TypedDict, total=False):" in text
+
+
+def test_class_names_keep_ai_url_and_id_in_capitals_and_capitalise_other_acronyms() -> None:
+    from generator.text import naming
+
+    assert naming.pascal("OpenAIResponseMessage-Input") == "OpenAIResponseMessageInput"
+    assert naming.pascal("LLMAsJudge") == "LlmAsJudge"
+    assert naming.pascal("URIDataSource") == "UriDataSource"
+    assert naming.pascal("image_url") == "ImageURL"
+    assert naming.pascal("OAuthErrorCode") == "OAuthErrorCode"
+    assert naming.pascal("AITags") == "AITags"
+    assert naming.pascal("TopPSamplingStrategy") == "TopPSamplingStrategy"
+
+
+def test_inline_sub_unions_are_spliced_into_their_union(tmp_path: Path) -> None:
+    item = {"type": "object", "properties": {"type": {"type": "string", "enum": ["image"]},
+                                            "url": {"type": "string"}}}
+    text_item = {"type": "object", "properties": {"type": {"type": "string", "enum": ["text"]},
+                                                 "text": {"type": "string"}}}
+    files, _ = generate(tmp_path, spec_with(body({"content": {"anyOf": [
+        {"type": "string"},
+        {"oneOf": [{"$ref": "#/components/schemas/ImageItem", "title": "ImageItem"},
+                   {"$ref": "#/components/schemas/TextItem", "title": "TextItem"}]},
+    ]}}), schemas={"ImageItem": item, "TextItem": text_item}))
+    text = module(files, "stop_create_params")
+    assert "Content: TypeAlias = Union[str, ContentImageItem, ContentTextItem]" in text
+
+
+def test_long_class_names_are_not_truncated(tmp_path: Path) -> None:
+    name = "A" + "VeryLongSchemaName" * 10
+    files, _ = generate(tmp_path, spec_with(body({"payload": {"oneOf": [
+        {"$ref": f"#/components/schemas/{name}", "title": name}, {"type": "string"}]}}),
+        schemas={name: {"type": "object", "properties": {"x": {"type": "string"}}}}))
+    assert f"class Payload{name}(" in module(files, "stop_create_params")
+
+
+# ------------------------------------------------------------------------------------------ types
+def test_single_value_enum_variants_are_one_literal(tmp_path: Path) -> None:
+    files, _ = generate(tmp_path, spec_with(body({"role": {"anyOf": [
+        {"type": "string", "enum": ["system"]}, {"type": "string", "enum": ["user"]},
+        {"type": "string", "const": "assistant"}]}}, required=("role",))))
+    assert '    role: Required[Literal["system", "user", "assistant"]]\n' in module(files, "stop_create_params")
+
+
+def test_arrays_of_unions_with_str_are_sequence_not_str(tmp_path: Path) -> None:
+    record = {"type": "object", "properties": {"x": {"type": "string"}}}
+    files, _ = generate(tmp_path, spec_with(body({"items": {"type": "array", "items": {
+        "anyOf": [{"type": "string"}, record]}}})))
+    text = module(files, "stop_create_params")
+    assert "    items: SequenceNotStr[Item]\n" in text
+
+
+def test_map_values_are_named_after_the_property(tmp_path: Path) -> None:
+    record = {"type": "object", "properties": {"x": {"type": "string"}}}
+    files, _ = generate(tmp_path, spec_with(body({"scoring": {"type": "object", "additionalProperties": {
+        "oneOf": [record, {"type": "object", "properties": {"y": {"type": "string"}}}]}}})))
+    text = module(files, "stop_create_params")
+    assert "    scoring: Dict[str, Scoring]\n" in text
+
+
+def test_token_comes_first_like_id(tmp_path: Path) -> None:
+    files, _ = generate(tmp_path, spec_with(body({"bytes": {"type": "integer"}, "logprob": {"type": "number"},
+                                                  "token": {"type": "string"}}, required=("logprob", "token"))))
+    text = module(files, "stop_create_params")
+    assert text.index("    token:") < text.index("    logprob:") < text.index("    bytes:")
+
+
+def test_records_open_to_extra_keys_say_so(tmp_path: Path) -> None:
+    files, _ = generate(tmp_path, spec_with(body({"meta": {"type": "object", "additionalProperties": True,
+                                                           "properties": {"x": {"type": "string"}}}})))
+    assert ("class Meta(TypedDict, total=False, extra_items=object):  # type: ignore[call-arg]\n"
+            in module(files, "stop_create_params"))
+
+
+# ------------------------------------------------------------------------------------------ docstrings
+def test_a_nullable_ref_is_documented_by_its_target(tmp_path: Path) -> None:
+    target = {"type": "object", "description": "A system message.", "properties": {"x": {"type": "string"}}}
+    files, _ = generate(tmp_path, spec_with(body({
+        "system": {"anyOf": [{"$ref": "#/components/schemas/Sys"}, {"type": "null"}],
+                   "description": "The wrapper's text."},
+        "candidate": {"$ref": "#/components/schemas/Sys", "description": "The candidate to evaluate"},
+    }), schemas={"Sys": target}))
+    text = module(files, "stop_create_params")
+    assert '    system: Optional[System]\n    """A system message."""\n' in text
+    assert 'class Candidate(TypedDict, total=False):\n    """The candidate to evaluate"""\n' in text
+
+
+# ------------------------------------------------------------------------------------------ header, config
+def test_licence_header_is_its_own_comment_block(tmp_path: Path) -> None:
+    config = CONFIG + "settings:\n  file_header: |\n    Copyright (c) Acme.\n\n    All rights reserved.\n"
+    files, _ = generate(tmp_path, spec_with(body({"name": {"type": "string"}})), config)
+    assert module(files, "stop_create_params").startswith(
+        "# Copyright (c) Acme.\n#\n# All rights reserved.\n\n# File generated for tests.\n\nfrom __future__")
+
+
+def test_config_forms_of_other_teams(tmp_path: Path) -> None:
+    config = """
+targets: {python: {package_name: pkg}}
+typegen: {spec: spec.yaml, out: out, generated_header: "File generated for tests.", support_modules: false}
+streaming: {on_event: [{kind: fallthrough, handle: yield}]}
+resources:
+  stopGroups:
+    methods:
+      listAll: get /stops
+      create: post /stops
+    models:
+      moodKind: {openapi_uri: '#/components/schemas/Mood'}
+"""
+    files, diags = generate(tmp_path, spec_with(body({"mood": {"$ref": "#/components/schemas/Mood"}})), config)
+    assert "pkg/types/stop_group_list_all_params.py" in files
+    assert "class StopGroupListAllParams(TypedDict, total=False):" in files["pkg/types/stop_group_list_all_params.py"]
+    assert "pkg/types/mood_kind.py" in files
+    assert "MoodKind" in files["pkg/types/stop_group_create_params.py"]
+    assert not diags.has_errors and not diags.warnings, list(diags)
+
+
+def test_a_bare_copy_of_a_named_enum_is_that_enum(tmp_path: Path) -> None:
+    files, _ = generate(tmp_path, spec_with(body({
+        "copy": {"type": "string", "enum": ["happy", "sad"]},
+        "documented": {"type": "string", "enum": ["happy", "sad"], "description": "Its own meaning."},
+    })))
+    text = module(files, "stop_create_params")
+    assert "    copy: Mood\n" in text
+    assert '    documented: Literal["happy", "sad"]\n' in text
+    assert "from .mood import Mood\n" in text

@@ -26,6 +26,7 @@ def tsc() -> Path:
     import hashlib
     import shutil
     import subprocess
+    import tempfile
 
     if shutil.which("node") is None or shutil.which("npm") is None:
         pytest.skip("node/npm not found: install Node.js to type-check the TypeScript output")
@@ -34,12 +35,18 @@ def tsc() -> Path:
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "typegen"
     cache = base / f"tsc-{hashlib.sha256(lock).hexdigest()[:16]}"
     binary = cache / "node_modules" / "typescript" / "bin" / "tsc"
-    if not binary.is_file():
-        cache.mkdir(parents=True, exist_ok=True)
+    if not binary.is_file():  # installed beside, then renamed: parallel test workers never see half an install
+        base.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=cache.name + ".", dir=base))
         for name in ("package.json", "package-lock.json"):
-            shutil.copyfile(src / name, cache / name)
-        r = subprocess.run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=cache,
+            shutil.copyfile(src / name, work / name)
+        r = subprocess.run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=work,
                            capture_output=True, text=True, timeout=600, check=False)
-        if r.returncode != 0 or not binary.is_file():
+        if r.returncode != 0 or not (work / binary.relative_to(cache)).is_file():
+            shutil.rmtree(work, ignore_errors=True)
             pytest.skip(f"npm ci of the pinned TypeScript failed: {r.stderr.strip()[-300:]}")
+        try:
+            work.rename(cache)
+        except OSError:  # another worker finished first
+            shutil.rmtree(work, ignore_errors=True)
     return binary

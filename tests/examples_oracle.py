@@ -25,10 +25,15 @@ import re
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import yaml
+
+from generator.model.sdkrules import python_key
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("TYPEGEN_SHARED", ROOT.parent / "shared"))
@@ -164,12 +169,7 @@ def declared_ok(check: SchemaCheck, schema: JSON, value: JSON, depth: int = 0) -
                 return False
         return True
     if isinstance(value, list):
-        items = [check.deref(schema.get("items"))] if "items" in schema else []
-        for key in ("anyOf", "oneOf", "allOf"):
-            for m in schema.get(key) or []:
-                m = check.deref(m)
-                if isinstance(m, Mapping) and "items" in m:
-                    items.append(m["items"])
+        items = _item_schemas(check, schema)
         return all(any(declared_ok(check, s, v, depth + 1) for s in items) for v in value) if items else True
     return True
 
@@ -198,6 +198,43 @@ def _props(check: SchemaCheck, schema: Mapping[str, JSON], depth: int = 0) -> tu
             for m in s.get(key) or []:
                 stack.append((m, d + 1))
     return (props if seen else None), open_
+
+
+def sdk_keys(check: SchemaCheck, schema: JSON, value: JSON, depth: int = 0) -> JSON:
+    """The example as an SDK user writes it: each declared key under its Python name (the generator's own
+    ``python_key`` rule: ``AccountID`` → ``account_id``, sent under the wire name as an alias; two keys with one
+    Python name both keep their wire names); map keys and undeclared keys as they are."""
+    schema = check.deref(schema)
+    if depth > 40 or not isinstance(schema, Mapping):
+        return value
+    if isinstance(value, list):
+        items = _item_schemas(check, schema)
+        return [sdk_keys(check, items[0], v, depth + 1) for v in value] if items else value
+    if not isinstance(value, dict):
+        return value
+    props, _ = _props(check, schema)
+    if props is None:
+        return value
+    names = {k: python_key(k) for k in props}
+    taken = Counter(names.values())
+    out: dict[str, JSON] = {}
+    for k, v in value.items():
+        if k not in props:
+            out[k] = v
+            continue
+        key = names[k] if taken[names[k]] == 1 else k
+        out[key] = sdk_keys(check, props[k][0], v, depth + 1)
+    return out
+
+
+def _item_schemas(check: SchemaCheck, schema: Mapping[str, JSON]) -> list[JSON]:
+    items = [check.deref(schema.get("items"))] if "items" in schema else []
+    for key in ("anyOf", "oneOf", "allOf"):
+        for m in schema.get(key) or []:
+            m = check.deref(m)
+            if isinstance(m, Mapping) and "items" in m:
+                items.append(m["items"])
+    return items
 
 
 _MUTATE = {"string": 12345, "integer": "12345", "number": "12345", "boolean": "true"}
@@ -322,7 +359,7 @@ def spec_file(label: str, result: Any, check: SchemaCheck, counts: Counts) -> Sp
     kinds: dict[int, tuple[str, str]] = {}
     n = 0
     for op in project.operations:
-        if op.params_module is None:
+        if op.params_module is None or modules[op.params_module].path_only:
             continue
         sptr, examples = request_examples(check, spec, op.path, op.http_method)
         if not examples:
@@ -354,7 +391,8 @@ def spec_file(label: str, result: Any, check: SchemaCheck, counts: Counts) -> Sp
                 continue
             counts.typed += 1
             where = f"{label}: {op.http_method} {op.path}"
-            value = {**ex, **{k: v for k, v in extra.items() if k not in ex}} if isinstance(ex, dict) else ex
+            ex_py = sdk_keys(check, check.node(sptr), ex)
+            value = {**ex_py, **{k: v for k, v in extra.items() if k not in ex_py}}
             kinds[len(lines) + 1] = ("example", where)
             lines.append(f"e{n}: {alias} = {py_literal(value)}")
             n += 1
@@ -362,7 +400,8 @@ def spec_file(label: str, result: Any, check: SchemaCheck, counts: Counts) -> Sp
                 if check.valid(sptr, m):
                     continue
                 counts.mutants += 1
-                mv = {**m, **{k: v for k, v in extra.items() if k not in m}} if isinstance(m, dict) else m
+                m_py = sdk_keys(check, check.node(sptr), m)
+                mv = {**m_py, **{k: v for k, v in extra.items() if k not in m_py}}
                 kinds[len(lines) + 1] = ("mutant", f"{where} {mwhere}")
                 lines.append(f"m{n}: {alias} = {py_literal(mv)}")
                 n += 1
@@ -395,7 +434,9 @@ def _param_schema(check: SchemaCheck, pointer: str) -> JSON:
 
 
 def run_oracle(out: Path, specs: list[tuple[str, Path, bool]] | None = None) -> tuple[Counts, dict[str, Counts]]:
+    from generator.config.infer import infer_config_data
     from generator.diagnostics import Diagnostics
+    from generator.load.reader import load_document
     from generator.pipeline import Options, run
 
     specs = specs if specs is not None else oracle_specs()
@@ -404,8 +445,15 @@ def run_oracle(out: Path, specs: list[tuple[str, Path, bool]] | None = None) -> 
     files: dict[str, tuple[SpecLines, Counts]] = {}
     for i, (label, path, file_refs) in enumerate(specs):
         package = f"ex{i}_" + re.sub(r"\W", "_", label.lower())
-        result = run(Options(spec=path, out=out, use_cache=False, allow_file_refs=file_refs, package=package),
-                     Diagnostics())
+        # the zero-config run, request side only: the oracle reads request examples, and the response models
+        # would only add modules for mypy to check (tests/test_response_runtime.py is their oracle)
+        data = infer_config_data(load_document(path, Diagnostics()).data, Diagnostics(), spec=path.resolve(),
+                                 package=package)
+        data["typegen"]["response_models"] = False
+        config = out / f"config_{package}.yml"
+        out.mkdir(parents=True, exist_ok=True)
+        config.write_text(yaml.safe_dump(data), encoding="utf-8")
+        result = run(Options(config=config, out=out, use_cache=False, allow_file_refs=file_refs), Diagnostics())
         for name, source in result.files.items():
             target = out / name
             target.parent.mkdir(parents=True, exist_ok=True)

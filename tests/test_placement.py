@@ -11,7 +11,7 @@ import yaml
 from generator.config.files import load_config
 from generator.config.model import Config, Method, ModelSpec, iter_methods, iter_models
 from generator.config.placement import check_placements, class_name, model_placement, module_file, params_module
-from generator.diagnostics import Diagnostics
+from generator.diagnostics import Diagnostics, Level
 from generator.text.naming import singular, singular_name
 
 
@@ -221,3 +221,41 @@ def test_llama_stack_every_method_has_a_module(shared_dir: Path) -> None:
     assert placed(health, "object") == ("types/health_info_param.py", "HealthInfoParam")
     for key, (module, cls) in list(placed_methods.items())[::20]:
         print(key, module, cls)
+
+
+def test_module_beside_a_folder_of_the_same_name_is_an_error(tmp_path: Path) -> None:
+    """``types/things.py`` beside ``types/things/``: Python imports the folder, so the file's types are lost."""
+    path = tmp_path / "c.yml"
+    path.write_text(
+        "targets: {python: {package_name: acme}}\n"
+        "resources:\n"
+        "  things:\n"
+        "    models: {things: Things}\n"
+        "    subresources:\n"
+        "      parts: {methods: {list: 'get /things/{id}/parts'}}\n"
+    )
+    diags = Diagnostics()
+    load_config(path, diags)
+    assert [(d.code, d.pointer) for d in diags if d.level is Level.ERROR] == [
+        ("config-module-package-collision", "#/resources/things/models/things")]
+    diags = Diagnostics()
+    path.write_text(path.read_text().replace("models: {things: Things}", "models: {thing: Things}"))
+    load_config(path, diags)
+    assert not [d for d in diags if d.level is Level.ERROR]
+
+
+def test_inferred_model_keys_avoid_resource_folders() -> None:
+    """A zero-config model named like a resource with sub-resources gets a ``_model`` suffix (xero's
+    ``BankTransactions`` wrapper beside ``bank_transactions.attachments``)."""
+    from generator.config.infer import infer_config_data
+
+    ref = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Things"}}}}
+    op = {"requestBody": ref, "responses": {"200": {"description": "ok", **ref}}}
+    doc = {"openapi": "3.0.3", "info": {"title": "t", "version": "1"},
+           "paths": {"/things": {"put": op, "post": op},
+                     "/things/{id}/parts": {"get": {"parameters": [{"name": "id", "in": "path", "required": True,
+                                                                    "schema": {"type": "string"}}],
+                                                    "responses": {"200": {"description": "ok"}}}}},
+           "components": {"schemas": {"Things": {"type": "object", "properties": {"a": {"type": "string"}}}}}}
+    data = infer_config_data(doc, Diagnostics())
+    assert data["resources"]["things"]["models"] == {"things_model": "#/components/schemas/Things"}

@@ -286,3 +286,42 @@ def test_recursive_model_is_quoted_and_validates(tmp_path: Path) -> None:
             "assert P.model_validate(v).model_dump(exclude_unset=True) == v\n")
     r = subprocess.run([sys.executable, "-c", code], cwd=out, capture_output=True, text=True, check=False)
     assert r.returncode == 0, r.stderr
+
+
+SHADOW_CONFIG = """
+targets: {python: {package_name: pkg}}
+typegen: {spec: spec.yaml, out: out, support_modules: true}
+resources:
+  keys:
+    models:
+      key: Key
+    methods:
+      create: post /keys
+"""
+
+
+def test_nested_class_named_like_an_import_does_not_shadow_it(tmp_path: Path) -> None:
+    """``allOf: [$ref Key, {...}]`` under a ``key`` property is a nested ``class Key``: the imported ``Key`` it
+    extends is bound as ``_Key`` (no ``no-redef``, and the subclass really extends the model)."""
+    spec = {"openapi": "3.0.3", "info": {"title": "t", "version": "1"},
+            "paths": {"/keys": {"post": {"responses": {"200": {"content": {"application/json": {"schema": {
+                "type": "object", "properties": {"key": {"allOf": [
+                    {"$ref": "#/components/schemas/Key"},
+                    {"type": "object", "properties": {"secret": {"type": "string"}}}]}}}}}}}}}},
+            "components": {"schemas": {"Key": {"type": "object", "required": ["created_at"], "properties": {
+                "name": {"type": "string"}, "created_at": {"type": "string", "format": "date-time"},
+                "expires": {"type": "string", "format": "date-time"}}}}}}
+    (tmp_path / "spec.yaml").write_text(yaml.safe_dump(spec))
+    (tmp_path / "config.yml").write_text(SHADOW_CONFIG)
+    files = run(Options(config=tmp_path / "config.yml", use_cache=False), Diagnostics()).files
+    text = files["pkg/types/key_create_response.py"]
+    assert "from .key import Key as _Key\n" in text and "class Key(_Key):" in text
+    key = files["pkg/types/key.py"]  # a date is a parsed `datetime` in a response (requests also take `str`)
+    assert "    created_at: datetime\n" in key and "    expires: Optional[datetime] = None\n" in key
+    out = tmp_path / "out"
+    for rel, content in files.items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_text(content)
+    r = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "-p", "pkg"], cwd=out,
+                       capture_output=True, text=True, check=False)
+    assert r.returncode == 0, r.stdout

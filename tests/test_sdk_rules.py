@@ -111,6 +111,15 @@ def test_a_date_field_named_date_imports_the_module(tmp_path: Path) -> None:
     assert '    until: Annotated[Union[str, datetime.date], PropertyInfo(format="iso8601")]\n' in text
 
 
+def test_a_date_time_beside_a_field_named_date_goes_through_the_module(tmp_path: Path) -> None:
+    """``import datetime`` binds the module: a ``from datetime import datetime`` would rebind it."""
+    files, _ = generate(tmp_path, spec_with(body({"date": {"type": "string", "format": "date"},
+                                                  "at": {"type": "string", "format": "date-time"}})))
+    text = module(files, "stop_create_params")
+    assert "from datetime import" not in text
+    assert '    at: Annotated[Union[str, datetime.datetime], PropertyInfo(format="iso8601")]\n' in text
+
+
 def test_a_nullable_date_is_one_union(tmp_path: Path) -> None:
     files, _ = generate(tmp_path, spec_with(body({"at": {"type": ["string", "null"], "format": "date-time"}})))
     assert '    at: Annotated[Union[str, datetime, None], PropertyInfo(format="iso8601")]\n' in module(

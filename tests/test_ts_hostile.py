@@ -24,12 +24,16 @@ def generate(tmp: Path, cid: str) -> tuple[subprocess.CompletedProcess[str], dic
     work.mkdir()
     spec = work / case["file"]
     shutil.copy(HOSTILE / "cases" / case["file"], spec)
+    with_config: tuple[str, ...] = ()
+    if case.get("config"):
+        shutil.copy(HOSTILE / "cases" / case["config"], work / case["config"])
+        with_config = ("--config", str(work / case["config"]))
     out = work / "out"
     out.mkdir()
     (out / "previous.txt").write_text("the previous tree\n")
     before = snapshot(out)
-    r = audited(work, "cli", "generate", "--target", "typescript", "--no-cache", "--spec", str(spec), "--out",
-                str(out), cwd=work)
+    r = audited(work, "cli", "generate", "--target", "typescript", "--no-cache", "--spec", str(spec), *with_config,
+                "--out", str(out), cwd=work)
     return r, before, snapshot(out)
 
 

@@ -4,8 +4,8 @@
   stay stable when the spec changes); two operations that would share a name are told apart there too, with an
   ``init-name-collision`` warning naming them;
 - streaming: a method whose JSON body has a boolean ``stream`` property gets the Base/NonStreaming/Streaming split;
-- models: component schemas referenced (directly) from two or more operations, placed on the resource that uses
-  them or, when used by several resources, on ``$shared``.
+- models: component schemas (records, enums, unions) referred to from two or more places (operations or other
+  schemas), placed on the resource whose operations reach them or, when several resources do, on ``$shared``.
 
 Names are sanitised through :mod:`generator.text.escape`.
 """
@@ -97,10 +97,15 @@ def infer_config_data(document: JSON, diags: Diagnostics, *, spec: Path | None =
     for resource in sorted(tree):
         node = _node(resources, resource)
         node["methods"] = dict(sorted(tree[resource].items()))
+    # a resource with sub-resources has a folder `types/<resource>/`: a model module of that path would be hidden
+    # by the package (Python imports `types/x/`, not `types/x.py`), so that model key gets a `_model` suffix
+    folders = {resource[:i] for resource in tree for i in range(1, len(resource))}
     for schema, users in sorted(models.items()):
         owner = next(iter(users)) if len(users) == 1 else ("$shared",)
         node = _node(resources, owner)
         key = escape.module_name(schema, fallback="model")
+        while owner != ("$shared",) and ((*owner[:-1], key) in folders or key in node.get("models", {})):
+            key += "_model"
         node.setdefault("models", {})[key] = _REF + schema.replace("~", "~0").replace("/", "~1")
     info = document.get("info") if isinstance(document, Mapping) else None
     title = info.get("title") if isinstance(info, Mapping) else None
@@ -175,17 +180,47 @@ def _deref(document: JSON, node: JSON) -> JSON:
 
 def _models(document: JSON, ops: list[tuple[str, str, str, Mapping[str, JSON]]],
             names: Mapping[str, infer_names.Naming]) -> dict[str, set[tuple[str, ...]]]:
-    """Component schemas referenced from two or more operations -> the resources using them."""
-    used_by: dict[str, set[str]] = {}
+    """Component schemas worth a name -> the resources whose operations reach them.
+
+    A record, enum or union schema is a model when two or more places refer to it directly (operations or other
+    schemas those operations reach): written once and imported where it is used. Inlined, it would be copied
+    into every module that reaches it, and nested schemas multiply: xero's ``Invoice`` (contact, line items,
+    payments, each with their own nested records) made 46,000-line params modules and a 45 MB tree when only
+    schemas used by two operations were models. A schema used in one place stays inline, as people write it."""
+    schemas = document.get("components", {}).get("schemas", {}) if isinstance(document, Mapping) else {}
+    if not isinstance(schemas, Mapping):
+        schemas = {}
+    edges = {name: set(_refs(node, responses=True)) for name, node in schemas.items()}
+    referrers: dict[str, set[str]] = {}
     resources: dict[str, set[tuple[str, ...]]] = {}
+    reached: set[str] = set()
     for pointer, _http, _path, op in ops:
-        for ref in _refs(op):
-            used_by.setdefault(ref, set()).add(pointer)
-            resources.setdefault(ref, set()).add(names[pointer].resource)
-    return {name: resources[name] for name, users in used_by.items() if len(users) >= 2}
+        direct = set(_refs(op, responses=True))
+        for ref in direct:
+            referrers.setdefault(ref, set()).add(pointer)
+        stack, seen = list(direct), set(direct)
+        while stack:
+            name = stack.pop()
+            resources.setdefault(name, set()).add(names[pointer].resource)
+            for ref in edges.get(name, ()):
+                if ref not in seen:
+                    seen.add(ref)
+                    stack.append(ref)
+        reached |= seen
+    for name in reached:
+        for ref in edges.get(name, ()):
+            referrers.setdefault(ref, set()).add("#/components/schemas/" + name)
+    return {name: resources[name] for name in sorted(reached)
+            if len(referrers.get(name, ())) >= 2 and _nameable(schemas.get(name))}
 
 
-def _refs(node: JSON) -> Iterator[str]:
+def _nameable(node: JSON) -> bool:
+    """A record, an enum or a union: a type people name (a bare ``type: string`` stays where it is used)."""
+    return isinstance(node, Mapping) and any(k in node for k in ("properties", "enum", "oneOf", "anyOf", "allOf"))
+
+
+def _refs(node: JSON, *, responses: bool = False) -> Iterator[str]:
+    """The component schemas ``node`` refers to directly (``responses``: also those of its responses)."""
     stack = [node]
     while stack:
         n = stack.pop()
@@ -193,7 +228,7 @@ def _refs(node: JSON) -> Iterator[str]:
             ref = n.get("$ref")
             if isinstance(ref, str) and ref.startswith(_REF) and "/" not in ref[len(_REF):]:
                 yield ref[len(_REF):].replace("~1", "/").replace("~0", "~")
-            stack.extend(v for k, v in n.items() if k != "responses")
+            stack.extend(v for k, v in n.items() if responses or k != "responses")
         elif isinstance(n, list):
             stack.extend(n)
 

@@ -10,6 +10,9 @@ the config's own pointers. Warnings where the output is still safe, errors where
   the same class name (the same bytes either way: a shared model listed under two resources).
   A warning when the two paths differ only by case: they are one file on case-insensitive file systems
   (macOS, Windows).
+- ``config-module-package-collision``: a module whose path is also the folder of other modules (a model
+  ``bank_transactions`` beside the resource ``bank_transactions`` that has sub-resources): Python imports the
+  package ``types/x/`` and never the file ``types/x.py``, so the module's types cannot be imported: an error.
 - ``config-name-changed``: a resource or method key that is not already a valid module name
   (``trip-details``, ``getIt``) is renamed for its modules (``trip_details``, ``get_it``). Nothing is wrong with
   the output, but the names in it are not the config's, so the warning says which name is used. (Model keys
@@ -22,7 +25,7 @@ import sys
 from collections.abc import Callable
 
 from generator.config.model import Config, iter_methods, iter_models, iter_resources
-from generator.config.placement import model_placement, module_file, params_module
+from generator.config.placement import model_placement, module_file, params_module, response_module
 from generator.text import escape
 
 Report = Callable[[str, str, str], None]  # (code, message, pointer)
@@ -34,6 +37,7 @@ def check_meaning(config: Config, warning: Report, error: Report) -> None:
     _package(config, warning, error)
     _renamed_keys(config, warning)
     _collisions(config, warning, error)
+    _package_collisions(config, error)
 
 
 def _package(config: Config, warning: Report, error: Report) -> None:
@@ -85,3 +89,23 @@ def _collisions(config: Config, warning: Report, error: Report) -> None:
             (warning if both_models else error)(
                 "config-module-collision", f"{module_file(module)} is also the module of {other_pointer}: one "
                 "would overwrite the other; rename one of them", pointer)
+
+
+def _package_collisions(config: Config, error: Report) -> None:
+    claims: dict[tuple[str, ...], str] = {}
+    for m in iter_methods(config):
+        claims.setdefault(params_module(m)[0], m.pointer)
+        if config.response_models:
+            claims.setdefault(response_module(m)[0], m.pointer)
+    for model in iter_models(config):
+        claims.setdefault(model_placement(model, kind="object")[0], model.pointer)
+        if config.response_models:  # the response model (and an alias) is ``k.py``
+            claims.setdefault(model_placement(model, kind="alias")[0], model.pointer)
+    folders: dict[tuple[str, ...], str] = {}
+    for module, pointer in claims.items():
+        for i in range(2, len(module)):
+            folders.setdefault(module[:i], pointer)
+    for module, pointer in claims.items():
+        if module in folders:
+            error("config-module-package-collision", f"{module_file(module)} has the import path of the folder of "
+                  f"{folders[module]}'s modules: Python imports the folder, not the file; rename one of them", pointer)

@@ -161,11 +161,9 @@ class ProjectBuilder(NamedModels):
                                    file=str(self.config.path), pointer=method.pointer)
             else:
                 fields.remove(stream_field)
-        if stream_field is None and all(f.location == "path" for f in fields):
-            # only path parameters (or none): they are the method's arguments, there is no params dict (Llama
-            # Stack 2026-04 has no module for `vector_stores.files.retrieve(file_id, *, vector_store_id)` nor for
-            # the 8 other such methods of its config)
+        if not fields and stream_field is None:
             return operation, None
+        path_only = stream_field is None and all(f.location == "path" for f in fields)  # see Module.path_only
         operation.params_module = module_path
         operation.streaming = stream_field is not None
         cls.fields = fields
@@ -177,7 +175,7 @@ class ProjectBuilder(NamedModels):
         if stream_field is not None:
             split = self._streaming(class_name, stream_field, scope, definitions, exports)
             cls.name = split.base
-        return operation, Module(module_path, "params", definitions, exports, cls.name, split)
+        return operation, Module(module_path, "params", definitions, exports, cls.name, split, path_only)
 
     def _class_fields(self, path: list[Field], query: list[Field], body: list[Field], header: list[Field]
                       ) -> list[Field]:

@@ -212,6 +212,10 @@ class Module:
     exports: list[str]
     main_name: str
     streaming: StreamingSplit | None = None
+    # params of a method whose only parameters are path parameters (or none): the method's own arguments. A
+    # target that writes one params type per method keeps it (openai-node's `RunRetrieveParams { thread_id }`);
+    # the Python SDKs pass them as arguments and have no module for it (Llama Stack 2026-04: 9 methods)
+    path_only: bool = False
 
     @property
     def dotted(self) -> str:

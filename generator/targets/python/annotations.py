@@ -46,10 +46,19 @@ class Imports:
     local: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
     datetime: set[str] = field(default_factory=set)  # `from datetime import ...` names
     datetime_module: bool = False  # `import datetime` (a field of the module is named like the class)
+    # names the module defines itself: an imported name equal to one is bound under a private alias
+    # (`from .key import Key as _Key`, so a nested `class Key(_Key)` does not shadow its own base)
+    defined_here: frozenset[str] = frozenset()
 
-    def add_local(self, target: tuple[str, ...], name: str) -> None:
-        if target != self.module:
-            self.local.setdefault(target, set()).add(name)
+    def add_local(self, target: tuple[str, ...], name: str) -> str:
+        """Import ``name`` from ``target``; the name to write where it is used."""
+        if target == self.module:
+            return name
+        if name in self.defined_here:
+            self.local.setdefault(target, set()).add(f"{name} as _{name}")
+            return f"_{name}"
+        self.local.setdefault(target, set()).add(name)
+        return name
 
     def lines(self, *, future: bool) -> list[list[str]]:
         """Import statements in groups (future, stdlib, first-party); isort length-sort order (STYLE R1.3)."""
@@ -111,10 +120,13 @@ class Annotator:
             members = flatten_union(node)
             non_null = [m for m in members if m != NULL]
             if len(non_null) < len(members):
-                if len(non_null) == 1 and not isinstance(non_null[0], Temporal):
-                    return f"{self._t('Optional')}[{self.annotation(non_null[0])}]"
+                if len(non_null) == 1:
+                    only = self._members(non_null)
+                    if len(only) == 1:  # (a date is `Union[str, datetime, None]` on the request side)
+                        return f"{self._t('Optional')}[{only[0]}]"
                 return f"{self._t('Union')}[{', '.join(self._union_parts(node))}, None]"
-            return f"{self._t('Union')}[{', '.join(self._members(members))}]"
+            parts = self._members(members)
+            return parts[0] if len(parts) == 1 else f"{self._t('Union')}[{', '.join(parts)}]"
         if isinstance(node, Primitive):
             return _PRIMITIVE[node.kind]
         if isinstance(node, LiteralType):
@@ -125,16 +137,15 @@ class Annotator:
             value = "object" if node.value is None else self.annotation(node.value)
             return f"{self._t('Dict')}[str, {value}]"
         if isinstance(node, NamedRef):
-            self.imports.add_local(node.module, node.name)
-            return node.name
+            return self.imports.add_local(node.module, node.name)
         if isinstance(node, LocalRef):
             forward = self.quote_locals or (self.defined is not None and node.name not in self.defined)
             return escape.string_literal(node.name) if forward else node.name
         if isinstance(node, FileType):
-            self.imports.add_local(("_types",), "FileTypes")
-            return "FileTypes"
+            return self.imports.add_local(("_types",), "FileTypes")
         if isinstance(node, Temporal):
-            return f"{self._t('Union')}[str, {self.temporal(node)}]"
+            parts = self.temporal_parts(node)
+            return parts[0] if len(parts) == 1 else f"{self._t('Union')}[{', '.join(parts)}]"
         assert isinstance(node, Unknown)
         return "object"
 
@@ -142,16 +153,22 @@ class Annotator:
         """Union members; a date's ``str, datetime`` is spliced in (``Union[str, datetime, None]``)."""
         out: list[str] = []
         for m in members:
-            for part in (["str", self.temporal(m)] if isinstance(m, Temporal) else [self.annotation(m)]):
+            for part in (self.temporal_parts(m) if isinstance(m, Temporal) else [self.annotation(m)]):
                 if part not in out:
                     out.append(part)
         return out
 
+    def temporal_parts(self, node: Temporal) -> list[str]:
+        """A date as a request value: its ISO string or a ``datetime``/``date`` object."""
+        return ["str", self.temporal(node)]
+
     def temporal(self, node: Temporal) -> str:
         """``datetime`` / ``date`` from the ``datetime`` module; ``datetime.date`` (with ``import datetime``) when a
-        field of the module has that name (OneBusAway ``date: Annotated[Union[str, datetime.date], ...]``)."""
+        field of the module has that name (OneBusAway ``date: Annotated[Union[str, datetime.date], ...]``), and then
+        ``datetime.datetime`` too."""
         name = "datetime" if node.kind == "date-time" else "date"
-        if name in self.shadowed:
+        # `import datetime` binds the module name: then every date of the module is written through it
+        if self.shadowed & {"date", "datetime"}:
             self.imports.datetime_module = True
             return f"datetime.{name}"
         self.imports.datetime.add(name)
@@ -189,8 +206,7 @@ class Annotator:
             isinstance(core, UnionType) and Primitive("string") in flatten_union(core)
             and (not as_list or all(isinstance(m, Primitive) for m in flatten_union(core)))
         ):
-            self.imports.add_local(("_types",), "SequenceNotStr")
-            return f"SequenceNotStr[{inner}]"
+            return f"{self.imports.add_local(('_types',), 'SequenceNotStr')}[{inner}]"
         if as_list or isinstance(core, LiteralType) or (
                 isinstance(core, NamedRef) and core.shape in ("literal", "other")):
             return f"{self._t('List')}[{inner}]"
@@ -207,8 +223,8 @@ class Annotator:
         if _has_temporal(f.type):
             info.append('format="iso8601"')
         if info:
-            self.imports.add_local(("_utils",), "PropertyInfo")
-            ann = f"{self._te('Annotated')}[{ann}, PropertyInfo({', '.join(info)})]"
+            info_name = self.imports.add_local(("_utils",), "PropertyInfo")
+            ann = f"{self._te('Annotated')}[{ann}, {info_name}({', '.join(info)})]"
         if f.required:  # written even in total classes, as the SDK does (STYLE R3.3 `XParamsStreaming`)
             ann = f"{self._te('Required')}[{ann}]"
         return ann
@@ -289,7 +305,7 @@ def comment_block(blocks: Sequence[Sequence[str]]) -> list[str]:
 
 def module_context(module: Module, header: Sequence[Sequence[str]],
                    link_rewrites: Sequence[tuple[str, str]]) -> ModuleCtx:
-    imports = Imports(module.path)
+    imports = Imports(module.path, defined_here=frozenset(d.name for d in module.definitions))
     shadowed = frozenset(f.name for d in module.definitions if isinstance(d, ClassDef) for f in d.fields)
     aliases = {d.name: d.type for d in module.definitions if isinstance(d, AliasDef)}
     defs: list[DefCtx] = []

@@ -5,7 +5,10 @@ renders as ``TypedDict`` are rendered here as pydantic ``BaseModel`` classes, by
 - no ``from __future__ import annotations`` (R1.2); imports in the groups stdlib, third party (``pydantic``),
   first party, isort length-sorted (R1.3); ``BaseModel`` from the package's ``_models`` (R1.4);
 - a field is ``name: T`` when the spec requires it and it is not nullable, else ``name: Optional[T] = None``
-  (R5.2, R5.3); arrays are always ``List[X]`` (R5.4);
+  (R5.2, R5.3); arrays are always ``List[X]`` (R5.4); a ``date-time``/``date`` string is ``datetime``/``date``
+  (a parsed value; the request side also takes ``str``: the SDKs' ``Union[str, datetime]`` params and
+  ``created_at: datetime`` models, e.g. Anthropic's ``ModelInfo``), ``datetime.date`` where a field of the
+  module is named ``date``;
 - a wire name that is not a plain snake_case identifier, or one pydantic reserves (``schema``, the ``model_``
   prefix), gets a safe attribute and ``FieldInfo(alias="wire")`` (R5.6);
 - an annotation naming a builtin (``object``, ``str``, ...) after a field of that name in the same class is
@@ -31,6 +34,7 @@ from generator.model.ir import (
     MapType,
     Module,
     Primitive,
+    Temporal,
     TypeNode,
     Unknown,
     make_nullable,
@@ -103,9 +107,13 @@ class ModelAnnotator(Annotator):
 
     imports: ModelImports
 
-    def __init__(self, imports: ModelImports, *, defined: set[str] | None = None) -> None:
-        super().__init__(imports, defined=defined)
+    def __init__(self, imports: ModelImports, *, defined: set[str] | None = None,
+                 shadowed: frozenset[str] = frozenset()) -> None:
+        super().__init__(imports, defined=defined, shadowed=shadowed)
         self.class_attrs: set[str] = set()  # attributes the class body has defined so far
+
+    def temporal_parts(self, node: Temporal) -> list[str]:
+        return [self.temporal(node)]  # a parsed value (requests also take the ISO string)
 
     def annotation(self, node: TypeNode) -> str:
         if isinstance(node, Unknown) or (isinstance(node, Primitive) and node.kind != "null"):
@@ -138,14 +146,17 @@ class ModelAnnotator(Annotator):
 
 def model_module_context(module: Module, header: Sequence[Sequence[str]], link_rewrites: Sequence[tuple[str, str]],
                          ) -> ModuleCtx:
-    imports = ModelImports(module.path)
+    imports = ModelImports(module.path, defined_here=frozenset(d.name for d in module.definitions))
+    # attributes named `date`/`datetime` anywhere in the module: those types are written `datetime.date`
+    shadowed = frozenset(attribute_name(f.wire_name) for d in module.definitions if isinstance(d, ClassDef)
+                         for f in d.fields)
     defs: list[DefCtx] = []
     defined: set[str] = set()
     for d in module.definitions:
         if isinstance(d, ClassDef):
-            defs.append(_class_ctx(d, imports, defined, link_rewrites))
+            defs.append(_class_ctx(d, imports, defined, link_rewrites, shadowed))
         else:
-            defs.append(_alias_ctx(d, imports, defined))
+            defs.append(_alias_ctx(d, imports, defined, shadowed))
         defined.add(d.name)
     previous = "assign"
     for dc in defs:
@@ -160,14 +171,12 @@ def model_module_context(module: Module, header: Sequence[Sequence[str]], link_r
 
 
 def _class_ctx(d: ClassDef, imports: ModelImports, defined: set[str], link_rewrites: Sequence[tuple[str, str]],
-               ) -> DefCtx:
-    annot = ModelAnnotator(imports, defined=defined)  # its own name is not bound in its body: quoted
+               shadowed: frozenset[str]) -> DefCtx:
+    annot = ModelAnnotator(imports, defined=defined, shadowed=shadowed)  # its own name is not bound in its body: quoted
     if d.extends is not None:
-        imports.add_local(d.extends.module, d.extends.name)
-        base = d.extends.name
+        base = imports.add_local(d.extends.module, d.extends.name)
     else:
-        imports.add_local(("_models",), "BaseModel")
-        base = "BaseModel"
+        base = imports.add_local(("_models",), "BaseModel")
     fields: list[FieldCtx] = []
     for f in d.fields:
         attr, ann = annot.model_field(f)
@@ -188,15 +197,15 @@ def _class_ctx(d: ClassDef, imports: ModelImports, defined: set[str], link_rewri
                   test_guard=guard)
 
 
-def _alias_ctx(d: AliasDef, imports: ModelImports, defined: set[str]) -> DefCtx:
-    annot = ModelAnnotator(imports, defined=defined)
+def _alias_ctx(d: AliasDef, imports: ModelImports, defined: set[str], shadowed: frozenset[str]) -> DefCtx:
+    annot = ModelAnnotator(imports, defined=defined, shadowed=shadowed)
     value = annot.annotation(d.type)
     if not d.annotated:
         return DefCtx("assign", escape.identifier(d.name), value=value)
     if d.discriminator is not None:
-        imports.add_local(("_utils",), "PropertyInfo")
+        info_name = imports.add_local(("_utils",), "PropertyInfo")
         value = (f"{annot._te('Annotated')}[{value}, "
-                 f"PropertyInfo(discriminator={escape.string_literal(d.discriminator)})]")
+                 f"{info_name}(discriminator={escape.string_literal(d.discriminator)})]")
     imports.typing_extensions.add("TypeAlias")
     return DefCtx("alias", escape.identifier(d.name), value=value)
 

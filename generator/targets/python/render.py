@@ -67,6 +67,8 @@ def render_project(project: Project, link_rewrites: tuple[tuple[str, str], ...])
     header = project.header_blocks
     out: dict[str, str] = {}
     for module in project.modules:
+        if module.path_only:  # the SDK's methods take path parameters as arguments: no params module
+            continue
         # one model of types, two renderings: TypedDicts for the request side, BaseModels for the response side
         context = model_module_context if module.kind in RESPONSE_KINDS else module_context
         ctx = context(module, header, link_rewrites)

@@ -32,6 +32,7 @@ from generator.model.ir import (
     Module,
     NamedRef,
     Primitive,
+    Temporal,
     TypeNode,
     UnionType,
     Unknown,
@@ -162,6 +163,8 @@ class Lowerer:
     def _single(self, node: TypeNode, owner: Path) -> Expr:
         if isinstance(node, Primitive):
             return Atom(PRIMITIVES[node.kind])
+        if isinstance(node, Temporal):  # an ISO string: no `Date` even for timestamps (TS-STYLE, type mapping)
+            return Atom("string")
         if isinstance(node, ArrayType):
             return Generic("Array", self.expr(node.item, owner))
         if isinstance(node, MapType):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.model.ir import AliasDef, ClassDef, Module, NamedRef, PageScheme, Project
+from generator.model.ir import RESPONSE_KINDS, AliasDef, ClassDef, Module, NamedRef, PageScheme, Project
 from generator.targets.typescript import layout
 from generator.targets.typescript.families import family
 from generator.targets.typescript.lower import Lowerer
@@ -98,7 +98,9 @@ def render_project(project: Project, link_rewrites: LinkRewrites, *, support: bo
         return sections[info.path]
 
     for r, m in specs:  # named request models, in config order, before the params (P1)
-        module = next((modules[p] for p in m.modules if p in modules and modules[p].kind != "params"), None)
+        # the request-side rendering of the model (the response side's `BaseModel` twin is another module)
+        module = next((modules[p] for p in m.modules if p in modules
+                       and modules[p].kind not in ("params", *RESPONSE_KINDS)), None)
         if module is None:
             continue
         owner, chosen = shared.get(m.schema_pointer, (r, m))

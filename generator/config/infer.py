@@ -210,8 +210,56 @@ def _models(document: JSON, ops: list[tuple[str, str, str, Mapping[str, JSON]]],
     for name in reached:
         for ref in edges.get(name, ()):
             referrers.setdefault(ref, set()).add("#/components/schemas/" + name)
-    return {name: resources[name] for name in sorted(reached)
-            if len(referrers.get(name, ())) >= 2 and _nameable(schemas.get(name))}
+    models = {name for name in reached if len(referrers.get(name, ())) >= 2 and _nameable(schemas.get(name))}
+    # schemas that refer to each other (a cycle): one model per cycle, the others inline in it. Two models on one
+    # cycle would import each other, and a module cannot import a name from a module still being initialised
+    # (xero's `Contact` ↔ `ContactGroup`); with one model the cycle closes inside its own module
+    for component in _cycles({name: edges.get(name, set()) & reached for name in reached}):
+        keep = min(models & component, key=lambda n: (-len(referrers.get(n, ())), n), default=None)
+        models -= component - {keep}
+    return {name: resources[name] for name in sorted(models)}
+
+
+def _cycles(graph: Mapping[str, set[str]]) -> list[set[str]]:
+    """The strongly connected components of ``graph`` with two or more nodes (Tarjan's algorithm, iterative)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    out: list[set[str]] = []
+    for root in sorted(graph):
+        if root in index:
+            continue
+        work = [(root, iter(sorted(graph[root])))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            for nxt in children:
+                if nxt not in index:
+                    index[nxt] = low[nxt] = len(index)
+                    stack.append(nxt)
+                    on_stack.add(nxt)
+                    work.append((nxt, iter(sorted(graph.get(nxt, ())))))
+                    break
+                if nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+            else:
+                work.pop()
+                if work:
+                    low[work[-1][0]] = min(low[work[-1][0]], low[node])
+                if low[node] == index[node]:
+                    component: set[str] = set()
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.add(member)
+                        if member == node:
+                            break
+                    if len(component) > 1:
+                        out.append(component)
+    return out
 
 
 def _nameable(node: JSON) -> bool:

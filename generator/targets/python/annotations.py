@@ -137,6 +137,8 @@ class Annotator:
             value = "object" if node.value is None else self.annotation(node.value)
             return f"{self._t('Dict')}[str, {value}]"
         if isinstance(node, NamedRef):
+            if node.module == self.imports.module:  # a model that refers to itself: a local name
+                return self.annotation(LocalRef(node.name))
             return self.imports.add_local(node.module, node.name)
         if isinstance(node, LocalRef):
             forward = self.quote_locals or (self.defined is not None and node.name not in self.defined)

@@ -1,6 +1,7 @@
 """Runtime oracle of the response side (issue 13): every response example of a spec that is valid against its
 own schema passes ``Model.model_validate(example)``, and ``model_dump(by_alias=True, exclude_unset=True)`` gives
-the example back (a ``date-time`` field holds the parsed ``datetime``: equal to the wire string it came from). Over ../shared/corpus (zero-config) and the OpenAI and Llama Stack specs with their configs."""
+the example back (a ``date-time`` field holds the parsed ``datetime``: equal to the wire string it came from).
+Over ../shared/corpus (zero-config) and the OpenAI and Llama Stack specs with their configs."""
 
 from __future__ import annotations
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
+from bounds import CpuClock
 
 from generator.config.files import find_config, load_config
 from generator.config.model import (
@@ -370,9 +370,9 @@ def test_alias_bomb_is_cheap(tmp_path: Path) -> None:
         refs = ", ".join(f"k{j}: *a{i - 1}" for j in range(10))
         lines.append(f"  a{i}: &a{i} {{subresources: {{{refs}}}}}")
     bomb = "\n".join(lines) + "\nresources:\n  pets: *a9\n"
-    start = time.perf_counter()
+    clock = CpuClock()
     _, diags = load(tmp_path, bomb)
-    assert time.perf_counter() - start < 5
+    assert clock.elapsed() < 5
     assert [d.code for d in errors(diags)] == ["config-too-large"]
 
 

@@ -7,11 +7,11 @@ import os
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
+from bounds import CpuClock
 
 from generator.diagnostics import Diagnostic, Diagnostics, Level, TypegenError
 from generator.load.bundle import bundle_external_refs
@@ -186,7 +186,7 @@ def test_b12_long_alias_chain(tmp_path: Path) -> None:
     n = 2000
     lines = [f'    A{i}: {{$ref: "#/components/schemas/A{i + 1}"}}\n' for i in range(1, n)]
     doc = spec(tmp_path, "".join(lines) + f"    A{n}: {{type: string}}\n")
-    start = time.perf_counter()
+    clock = CpuClock()
     diags = Diagnostics()
     resolver = check_refs(doc, diags)
     assert list(diags) == []
@@ -194,7 +194,7 @@ def test_b12_long_alias_chain(tmp_path: Path) -> None:
     assert resolver.deref(a1, "#/components/schemas/A1") == (f"#/components/schemas/A{n}", {"type": "string"})
     chain = resolver.deref_chain(a1, "#/components/schemas/A1")
     assert len(chain.chain) == n
-    assert time.perf_counter() - start < 2.0
+    assert clock.elapsed() < 2.0
 
 
 def test_b12_long_cycle_without_recursion_error(tmp_path: Path) -> None:
@@ -634,9 +634,9 @@ def test_digitalocean_multi_file_spec(shared_dir: Path) -> None:
     check_ref_policy(doc, diags)
     assert {d.code for d in diags} == {"ref-external"}
     assert len(errors(diags)) > 600
-    start = time.perf_counter()
+    clock = CpuClock()
     result, _ = bundle(path)
-    elapsed = time.perf_counter() - start
+    elapsed = clock.elapsed()
     assert all(r.startswith("#/") for r in all_refs(result.data))
     check = Diagnostics()
     check_refs(result, check)

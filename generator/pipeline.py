@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.diagnostics import Diagnostic, Diagnostics, TypegenError
-from generator.targets.python.formatting import check_source, format_sources, formatter_version
+from generator.targets.python.formatting import formatter_version
 from generator.write import runcache
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ def run(options: Options, diags: Diagnostics) -> Result:
     from generator.load.shapes import check_schema_shapes
     from generator.load.validate import check_version, validate_spec
     from generator.model.build import ProjectBuilder
-    from generator.targets.python.render import render_project
+    from generator.targets.python.parallel import render_checked_formatted
 
     # --config wins; --spec alone means zero-config (a pyproject's config belongs to its own spec); else pyproject
     config_path = options.config or (None if options.spec is not None else find_config(Path.cwd()))
@@ -141,11 +141,10 @@ def run(options: Options, diags: Diagnostics) -> Result:
             runcache.store(cache, key, files, list(diags))
         return Result(files, out, tuple(p for p in (spec_path, config_file) if p is not None), TS_PRINTER,
                       list(diags))
-    rendered = render_project(project, config.link_rewrites)
-    for name, source in rendered.items():
-        check_source(name, source, diags)
+    formatted = render_checked_formatted(project, config.link_rewrites, diags, cache)
     diags.raise_if_errors()
-    files = format_sources(rendered, cache_dir=cache)
+    assert formatted is not None
+    files = formatted
     if cache is not None and key is not None:
         runcache.store(cache, key, files, list(diags))
     inputs = tuple(p for p in (spec_path, config.path) if p is not None)

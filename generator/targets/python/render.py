@@ -5,12 +5,13 @@ from __future__ import annotations
 import functools
 import keyword
 import re
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 
 import jinja2
 
-from generator.model.ir import RESPONSE_KINDS, Project
+from generator.model.ir import RESPONSE_KINDS, Module, Project
 from generator.targets.python.annotations import comment_block, module_context
 from generator.targets.python.models import model_module_context
 
@@ -63,27 +64,47 @@ def module_file(package: str, path: tuple[str, ...]) -> str:
 
 def render_project(project: Project, link_rewrites: tuple[tuple[str, str], ...]) -> dict[str, str]:
     """All output files of a project (path relative to the output root → unformatted source)."""
+    out = render_modules(project, written_modules(project), link_rewrites)
+    return dict(sorted({**out, **support_files(project, out)}.items()))
+
+
+def written_modules(project: Project) -> list[Module]:
+    """The modules this target writes: all but the path-only params (the SDK's methods take path parameters as
+    arguments: no params module)."""
+    return [m for m in project.modules if not m.path_only]
+
+
+def render_modules(project: Project, modules: Sequence[Module], link_rewrites: tuple[tuple[str, str], ...],
+                   ) -> dict[str, str]:
+    """The given modules' files (unformatted), each independent of the others."""
     template = environment().get_template(TEMPLATE)
     header = project.header_blocks
     out: dict[str, str] = {}
-    for module in project.modules:
-        if module.path_only:  # the SDK's methods take path parameters as arguments: no params module
-            continue
+    for module in modules:
         # one model of types, two renderings: TypedDicts for the request side, BaseModels for the response side
         context = model_module_context if module.kind in RESPONSE_KINDS else module_context
         ctx = context(module, header, link_rewrites)
         out[module_file(project.package, module.path)] = template.render(
             header=ctx.header, import_groups=ctx.import_groups, exports=ctx.exports, definitions=ctx.definitions
         )
-    if project.support:
-        comment = "\n".join(comment_block(header))
-        models = any(m.kind in RESPONSE_KINDS for m in project.modules)
-        for path, template_file in (*SUPPORT_MODULES, *((MODEL_SUPPORT,) if models else ())):
-            body = (templates_dir() / template_file).read_text(encoding="utf-8")
-            out[module_file(project.package, path)] = f"{comment}\n\n{body}"
-        for package_dir in sorted({f.rsplit("/", 1)[0] for f in out}):
-            parts = package_dir.split("/")
-            for i in range(1, len(parts) + 1):
-                init = "/".join(parts[:i]) + "/__init__.py"
+    return out
+
+
+def support_files(project: Project, files: Mapping[str, str]) -> dict[str, str]:
+    """The support modules and the ``__init__.py`` of every package folder of ``files`` (when switched on)."""
+    out: dict[str, str] = {}
+    if not project.support:
+        return out
+    header = project.header_blocks
+    comment = "\n".join(comment_block(header))
+    models = any(m.kind in RESPONSE_KINDS for m in project.modules)
+    for path, template_file in (*SUPPORT_MODULES, *((MODEL_SUPPORT,) if models else ())):
+        body = (templates_dir() / template_file).read_text(encoding="utf-8")
+        out[module_file(project.package, path)] = f"{comment}\n\n{body}"
+    for package_dir in sorted({f.rsplit("/", 1)[0] for f in (*files, *out)}):
+        parts = package_dir.split("/")
+        for i in range(1, len(parts) + 1):
+            init = "/".join(parts[:i]) + "/__init__.py"
+            if init not in files:
                 out.setdefault(init, comment + "\n")
-    return dict(sorted(out.items()))
+    return out

@@ -1,0 +1,99 @@
+"""Render, check and format the Python modules on two cores (issue 15).
+
+Once the model is built, every module renders, compiles and formats on its own (a module's text depends only on
+its own definitions and the project's header), so a cold run forks once: the child takes every other module (in
+path order, which spreads large and small ones alike), the parent the rest, and the two halves are merged in path
+order. The output is the same bytes as a one-process run (the tests compare both); only the time differs: on
+the whole OpenAI API rendering, compiling and black take most of a cold run after the YAML parse.
+
+When it does not pay, or cannot work, everything runs in this process: fewer than :data:`MIN_MODULES` modules
+(a fork costs tens of milliseconds), one core, no ``fork`` (macOS and Windows spawn a new interpreter instead,
+which costs more than it saves), or ``TYPEGEN_JOBS=1``. A child that fails in any way is not trusted: its half
+is redone here.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.diagnostics import Diagnostic, Diagnostics, Level
+from generator.model.ir import Module, Project
+from generator.targets.python.formatting import check_source, format_sources
+from generator.targets.python.render import render_modules, support_files, written_modules
+
+MIN_MODULES = 64
+
+Half = tuple[dict[str, str], list[Diagnostic]]
+
+
+def render_checked_formatted(project: Project, link_rewrites: tuple[tuple[str, str], ...], diags: Diagnostics,
+                             cache_dir: Path | None = None) -> dict[str, str] | None:
+    """Every output file, formatted; None (with the errors in ``diags``) when a rendered module is unsafe."""
+    modules = written_modules(project)
+    if _forks(len(modules)):
+        files, found = _two_halves(project, modules[::2], modules[1::2], link_rewrites, cache_dir)
+    else:
+        files, found = _half(project, modules, link_rewrites, cache_dir)
+    support = support_files(project, files)
+    checked = Diagnostics()
+    for name, source in support.items():
+        check_source(name, source, checked)
+    diags.extend(sorted(found, key=lambda d: d.file or "") + list(checked))
+    if any(d.level is Level.ERROR for d in (*found, *checked)):
+        return None
+    files.update(format_sources(support, cache_dir=cache_dir))
+    return dict(sorted(files.items()))
+
+
+def _forks(count: int) -> bool:
+    if os.environ.get("TYPEGEN_JOBS") == "1" or count < MIN_MODULES or not sys.platform.startswith("linux"):
+        return False
+    return hasattr(os, "fork") and (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+                                    else os.cpu_count() or 1) > 1
+
+
+def _half(project: Project, modules: Sequence[Module], link_rewrites: tuple[tuple[str, str], ...],
+          cache_dir: Path | None) -> Half:
+    rendered = render_modules(project, modules, link_rewrites)
+    diags = Diagnostics()
+    for name, source in rendered.items():
+        check_source(name, source, diags)
+    if any(d.level is Level.ERROR for d in diags):
+        return rendered, list(diags)
+    return format_sources(rendered, cache_dir=cache_dir), list(diags)
+
+
+def _two_halves(project: Project, mine: Sequence[Module], theirs: Sequence[Module],
+                link_rewrites: tuple[tuple[str, str], ...], cache_dir: Path | None) -> Half:
+    read_end, write_end = os.pipe()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # the child: its half, pickled into the pipe, then gone without running any exit handler
+        os.close(read_end)
+        try:
+            payload = pickle.dumps(_half(project, theirs, link_rewrites, cache_dir))
+        except BaseException:
+            payload = b""
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(payload)
+        os._exit(0)
+    os.close(write_end)
+    files, found = _half(project, mine, link_rewrites, cache_dir)
+    with os.fdopen(read_end, "rb") as pipe:
+        payload = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    other: Half | None = None
+    if payload and os.waitstatus_to_exitcode(status) == 0:
+        try:
+            other = pickle.loads(payload)
+        except Exception:
+            other = None
+    if other is None:
+        other = _half(project, theirs, link_rewrites, cache_dir)
+    return {**files, **other[0]}, [*found, *other[1]]
+

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import pipeline
 from generator.diagnostics import Diagnostics
 from generator.pipeline import Options, run
+from generator.targets.python import parallel
 from generator.targets.python.formatting import _black, format_sources
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,11 +83,13 @@ def test_wire_keys_are_byte_exact(corpus_out: dict[str, Path]) -> None:
 def test_k8s_fast_formatting_equals_black(shared_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     captured: dict[str, str] = {}
 
-    def capture(sources: dict[str, str], *, cache_dir: Path | None = None) -> dict[str, str]:
+    def capture(sources: dict[str, str], *, cache_dir: Path | None = None,
+                trees: object = None) -> dict[str, str]:
         captured.update(sources)
         return dict(sources)
 
-    monkeypatch.setattr(pipeline, "format_sources", capture)
+    monkeypatch.setenv("TYPEGEN_JOBS", "1")  # captured in this process
+    monkeypatch.setattr(parallel, "format_sources", capture)
     monkeypatch.chdir(tmp_path)
     run(Options(spec=shared_dir / "corpus" / "k8s-apps-v1.json", out=tmp_path / "o", use_cache=False), Diagnostics())
     names = sorted(captured)[:40]

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import pipeline
 from generator.diagnostics import Diagnostics
 from generator.pipeline import Options, run
-from generator.targets.python import formatting
+from generator.targets.python import formatting, parallel
 from generator.targets.python.formatting import _black, format_sources, is_black_stable
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,11 +19,13 @@ ROOT = Path(__file__).resolve().parent.parent
 def _rendered(monkeypatch: pytest.MonkeyPatch, config: Path, spec: Path | None = None) -> dict[str, str]:
     captured: dict[str, str] = {}
 
-    def capture(sources: dict[str, str], *, cache_dir: Path | None = None) -> dict[str, str]:
+    def capture(sources: dict[str, str], *, cache_dir: Path | None = None,
+                trees: object = None) -> dict[str, str]:
         captured.update(sources)
         return dict(sources)
 
-    monkeypatch.setattr(pipeline, "format_sources", capture)
+    monkeypatch.setenv("TYPEGEN_JOBS", "1")  # captured in this process
+    monkeypatch.setattr(parallel, "format_sources", capture)
     run(Options(config=config, spec=spec, out=Path("/nonexistent"), use_cache=False), Diagnostics())
     return captured
 

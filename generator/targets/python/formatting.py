@@ -30,18 +30,24 @@ def formatter_version() -> str:
 
 
 def check_source(name: str, source: str, diags: Diagnostics) -> bool:
+    return parse_checked(name, source, diags) is not None
+
+
+def parse_checked(name: str, source: str, diags: Diagnostics) -> ast.Module | None:
+    """The module's syntax tree when it compiles and holds only what generated code may hold; else None, with the
+    error in ``diags``. (The tree is handed to :func:`format_sources`, which then need not parse it again.)"""
     try:
         tree = ast.parse(source, filename=name)
     except SyntaxError as exc:
         diags.error("internal-syntax", f"generated module does not compile: {exc.msg} (line {exc.lineno})",
                     file=name)
-        return False
+        return None
     for i, node in enumerate(tree.body):
         is_doc = i == 0 and isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
         if not (is_doc or isinstance(node, _ALLOWED)):
             diags.error("internal-unsafe", f"generated module has a top-level {type(node).__name__} statement "
                         f"at line {node.lineno}", file=name)
-            return False
+            return None
         if isinstance(node, ast.ClassDef):
             for stmt in node.body:
                 ok = isinstance(stmt, ast.AnnAssign | ast.Pass) or (
@@ -52,8 +58,8 @@ def check_source(name: str, source: str, diags: Diagnostics) -> bool:
                 if not ok:
                     diags.error("internal-unsafe", f"class {node.name} has a {type(stmt).__name__} statement",
                                 file=name)
-                    return False
-    return True
+                    return None
+    return tree
 
 
 def _is_model_stub(stmt: ast.stmt) -> bool:
@@ -112,7 +118,8 @@ def _cache_key(source: str, version: str) -> str:
     return hashlib.sha256(f"{version}\0{LINE_LENGTH}\0{source}".encode()).hexdigest()
 
 
-def format_sources(sources: Mapping[str, str], *, cache_dir: Path | None = None) -> dict[str, str]:
+def format_sources(sources: Mapping[str, str], *, cache_dir: Path | None = None,
+                   trees: Mapping[str, ast.Module] | None = None) -> dict[str, str]:
     """black-format every source. Modules whose lines all fit are already in black's layout; in the others only
     the over-long one-line statements are formatted (as black formats each logical line on its own, formatting a
     statement alone gives the same text as formatting the module). Whole-module black, with results cached by
@@ -125,7 +132,7 @@ def format_sources(sources: Mapping[str, str], *, cache_dir: Path | None = None)
         if is_black_stable(src):
             out[name] = src
             continue
-        fast = _format_long_statements(src)
+        fast = _format_long_statements(src, (trees or {}).get(name))
         if fast is not None:
             out[name] = fast
             continue
@@ -148,15 +155,16 @@ def format_sources(sources: Mapping[str, str], *, cache_dir: Path | None = None)
     return {name: out[name] for name in sources}
 
 
-def _format_long_statements(source: str) -> str | None:
+def _format_long_statements(source: str, tree: ast.Module | None = None) -> str | None:
     """Format each over-long line that is a whole one-line statement at module level or in a class body;
     None when some long line is anything else (part of a docstring or of a multi-line statement)."""
     lines = source.splitlines(keepends=True)
     long = [i for i, line in enumerate(lines) if _width(line.rstrip("\n")) > LINE_LENGTH]
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return None
+    if tree is None:
+        try:
+            tree = ast.parse(source)
+        except SyntaxError:
+            return None
     one_line: dict[int, int] = {}  # line number -> indent of a statement that occupies exactly that line
     in_docstring: set[int] = set()  # black re-indents docstrings but never wraps their text
     entries: set[int] = set()  # one-line entries of a functional ``TypedDict("X", {...})`` (magic trailing comma)

@@ -14,6 +14,7 @@ is redone here.
 
 from __future__ import annotations
 
+import ast
 import os
 import pickle
 import sys
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from generator.diagnostics import Diagnostic, Diagnostics, Level
 from generator.model.ir import Module, Project
-from generator.targets.python.formatting import check_source, format_sources
+from generator.targets.python.formatting import check_source, format_sources, parse_checked
 from generator.targets.python.render import render_modules, support_files, written_modules
 
 MIN_MODULES = 64
@@ -60,11 +61,14 @@ def _half(project: Project, modules: Sequence[Module], link_rewrites: tuple[tupl
           cache_dir: Path | None) -> Half:
     rendered = render_modules(project, modules, link_rewrites)
     diags = Diagnostics()
+    trees: dict[str, ast.Module] = {}
     for name, source in rendered.items():
-        check_source(name, source, diags)
+        tree = parse_checked(name, source, diags)
+        if tree is not None:
+            trees[name] = tree
     if any(d.level is Level.ERROR for d in diags):
         return rendered, list(diags)
-    return format_sources(rendered, cache_dir=cache_dir), list(diags)
+    return format_sources(rendered, cache_dir=cache_dir, trees=trees), list(diags)
 
 
 def _two_halves(project: Project, mine: Sequence[Module], theirs: Sequence[Module],

@@ -99,7 +99,11 @@ class ResponseTypes(TypeBuilder):
     def _variants(self, members: list[JSON], pointer: str, ctx: Ctx, owner: DefNode) -> list[TypeNode]:
         """Variants of a union with a spec ``discriminator`` are named after their value of that property
         (``object: organization.usage.completions.result`` → ``...OrganizationUsageCompletionsResult``,
-        ``type: mcp`` → ``Mcp``); the request side's rules name the others."""
+        ``type: mcp`` → ``Mcp``), even a ``$ref`` variant with a title of its own (OpenAI's ``title: Token Usage``
+        → ``UsageTokens`` in audio/transcription.py). A discriminator that spells its ``mapping`` is the
+        exception: there a variant's own title wins, as on the request side (Llama Stack's ``$ref: URIDataSource``
+        + ``title: URIDataSource`` → ``SourceUriDataSource`` in beta/dataset_register_response.py, while its
+        unmapped ``tool_calls`` union keeps ``ToolCallFunction``). The request side's rules name the others."""
         parent_ptr = pointer.rsplit("/", 1)[0]
         try:
             _, parent = self.resolve(parent_ptr, parent_ptr)
@@ -107,11 +111,13 @@ class ResponseTypes(TypeBuilder):
             parent = None
         disc = parent.get("discriminator") if isinstance(parent, Mapping) else None
         prop = disc.get("propertyName") if isinstance(disc, Mapping) else None
-        saved, self._tag_property = getattr(self, "_tag_property", None), prop if isinstance(prop, str) else None
+        mapped = isinstance(disc, Mapping) and isinstance(disc.get("mapping"), Mapping)
+        saved = getattr(self, "_tag_property", None), getattr(self, "_tag_mapped", False)
+        self._tag_property, self._tag_mapped = (prop if isinstance(prop, str) else None), mapped
         try:
             return super()._variants(self._flatten(members, pointer), pointer, ctx, owner)
         finally:
-            self._tag_property = saved
+            self._tag_property, self._tag_mapped = saved
 
     def _flatten(self, members: list[JSON], pointer: str, depth: int = 0) -> list[JSON]:
         """Members that are themselves unnamed unions (``anyOf: [$ref EvalItemContentItem (anyOf [...]),
@@ -133,7 +139,8 @@ class ResponseTypes(TypeBuilder):
 
     def _variant_name(self, member: JSON, pointer: str, index: int, used: set[str], discriminated: bool) -> str:
         prop = getattr(self, "_tag_property", None)
-        if prop is not None:
+        own_title = member.get("title") if isinstance(member, Mapping) and isinstance(member.get("$ref"), str) else None
+        if prop is not None and not (getattr(self, "_tag_mapped", False) and isinstance(own_title, str)):
             target = self._target(member, pointer)
             props = target.get("properties") if isinstance(target, Mapping) else None
             schema = props.get(prop) if isinstance(props, Mapping) else None

@@ -108,3 +108,36 @@ def test_a_page_needs_the_schemes_request_params(tmp_path: Path) -> None:
     assert "name: Optional[str] = None" in files["pkg/types/thing_list_response.py"]
     create = files["pkg/types/thing_create_response.py"]
     assert "class ThingCreateResponse(BaseModel):" in create and "    data: List[Data]\n" in create
+
+
+SHARED_CONFIG = """
+targets: {python: {package_name: pkg}}
+typegen: {spec: spec.yaml, out: out, support_modules: false}
+resources:
+  $shared:
+    models:
+      note: Note
+  things:
+    models:
+      thing: Thing
+    methods:
+      create: post /things
+"""
+
+
+def test_a_shared_model_reached_from_requests_only_has_its_shared_module(tmp_path: Path) -> None:
+    """shared/system_message.py: ``SystemMessage`` is reached from ``BenchmarkConfig`` params only, and the SDK
+    still has its ``shared/`` response module next to ``shared_params/system_message.py``; a resource's model
+    reached from requests only has none (STYLE-RESPONSES R7.3)."""
+    note = {"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}}}
+    spec = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {"/things": {"post": {
+        "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {
+            "note": {"$ref": "#/components/schemas/Note"}, "thing": {"$ref": "#/components/schemas/Thing"}}}}}},
+        "responses": {"204": {"description": "none"}}}}},
+        "components": {"schemas": {"Note": note, "Thing": note}}}
+    (tmp_path / "spec.yaml").write_text(yaml.safe_dump(spec))
+    (tmp_path / "config.yml").write_text(SHARED_CONFIG)
+    files = run(Options(config=tmp_path / "config.yml", use_cache=False), Diagnostics()).files
+    assert "class Note(BaseModel):" in files["pkg/types/shared/note.py"]
+    assert "class Note(TypedDict, total=False):" in files["pkg/types/shared_params/note.py"]
+    assert "pkg/types/thing.py" not in files and "pkg/types/thing_param.py" in files

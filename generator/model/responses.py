@@ -120,7 +120,9 @@ class ResponseSide:
         self._webhooks()
         # then the models nothing reaches (events of a websocket API, the spec's literal aliases): a config model
         # has a response module unless it is reached from requests only (R7.3)
-        unreached = [p for p in self.models if p not in self.b.used]
+        # a `$shared` model always has its `shared/` module, even when only requests reach it (Llama Stack
+        # shared/system_message.py and shared/sampling_params.py, reached from `BenchmarkConfig` params only)
+        unreached = [p for p, e in self.models.items() if p not in self.b.used or e.spec.shared]
         i = 0
         while i < len(self.used) or unreached:  # grows while modules are built
             if i == len(self.used):

@@ -176,6 +176,7 @@ def test_class_names_keep_ai_url_and_id_in_capitals_and_capitalise_other_acronym
     assert naming.pascal("JsonType") == "JsonType"
     assert naming.pascal("nearbyStopId") == "NearbyStopID"
     assert naming.pascal("json_type") == "JSONType"
+    assert naming.pascal("By Id") == "ByID"
 
 
 def test_inline_sub_unions_are_spliced_into_their_union(tmp_path: Path) -> None:

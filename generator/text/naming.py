@@ -115,11 +115,12 @@ def pascal_word(word: str, *, keep_capitalised: bool = False) -> str:
 
 def pascal(text: str) -> str:
     """PascalCase from any text: words are split on non-alphanumerics and camelCase boundaries and written by
-    :func:`pascal_word`. A text that starts with a capital (a schema name or a title) keeps the spelling of its
-    capitalised initialisms: Llama Stack's schema ``JsonType`` is the variant ``JsonType`` in
-    shared/param_type.py, while camelCase and snake_case words take the table (OneBusAway ``nearbyStopIds`` →
-    ``...NearbyStopID``, OpenAI ``url_citation`` → ``AnnotationURLCitation``)."""
-    keep = text[:1].isupper()
+    :func:`pascal_word`. A text that is already one PascalCase identifier (a schema name) keeps the spelling of
+    its capitalised initialisms: Llama Stack's schema ``JsonType`` is the variant ``JsonType`` in
+    shared/param_type.py, while camelCase and snake_case words and titles take the table (OneBusAway
+    ``nearbyStopIds`` → ``...NearbyStopID``, OpenAI ``url_citation`` → ``AnnotationURLCitation``, a title
+    ``By Id`` → ``ByID``)."""
+    keep = text[:1].isupper() and text.isalnum() and text.isascii()
     return "".join(pascal_word(w, keep_capitalised=keep) for w in escape.ascii_words(text))
 
 

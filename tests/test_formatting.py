@@ -80,3 +80,15 @@ def test_fast_path_predicate(text: str, stable: bool) -> None:
 
 def test_formatter_is_black() -> None:
     assert formatting.formatter_version().startswith("black ")
+
+
+def test_long_alias_value_is_split_at_its_own_bracket() -> None:
+    """ruff format (the SDKs' formatter) never parenthesises an alias's value, even when ``Name: TypeAlias =
+    Annotated[`` alone overflows (Llama Stack response_object_stream.py); black would write ``= (``."""
+    name = "A" * 110
+    members = ", ".join(f"{name}Member{i}" for i in range(2))
+    src = f'{name}: TypeAlias = Annotated[Union[{members}], PropertyInfo(discriminator="type")]\n'
+    want = (f"{name}: TypeAlias = Annotated[\n    Union[\n        {name}Member0,\n        {name}Member1,\n    ],\n"
+            '    PropertyInfo(discriminator="type"),\n]\n')
+    assert _black(src) == want
+    assert format_sources({"m.py": src})["m.py"] == want

@@ -171,6 +171,12 @@ def test_class_names_keep_ai_url_and_id_in_capitals_and_capitalise_other_acronym
     assert naming.pascal("OAuthErrorCode") == "OAuthErrorCode"
     assert naming.pascal("AITags") == "AITags"
     assert naming.pascal("TopPSamplingStrategy") == "TopPSamplingStrategy"
+    # a schema name that writes an initialism capitalised keeps it (Llama Stack shared/param_type.py
+    # `JsonType`); camelCase and snake_case words take the table (OneBusAway `nearbyStopId` → `NearbyStopID`)
+    assert naming.pascal("JsonType") == "JsonType"
+    assert naming.pascal("nearbyStopId") == "NearbyStopID"
+    assert naming.pascal("json_type") == "JSONType"
+    assert naming.pascal("By Id") == "ByID"
 
 
 def test_inline_sub_unions_are_spliced_into_their_union(tmp_path: Path) -> None:

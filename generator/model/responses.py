@@ -120,7 +120,9 @@ class ResponseSide:
         self._webhooks()
         # then the models nothing reaches (events of a websocket API, the spec's literal aliases): a config model
         # has a response module unless it is reached from requests only (R7.3)
-        unreached = [p for p in self.models if p not in self.b.used]
+        # a `$shared` model always has its `shared/` module, even when only requests reach it (Llama Stack
+        # shared/system_message.py and shared/sampling_params.py, reached from `BenchmarkConfig` params only)
+        unreached = [p for p, e in self.models.items() if p not in self.b.used or e.spec.shared]
         i = 0
         while i < len(self.used) or unreached:  # grows while modules are built
             if i == len(self.used):
@@ -168,8 +170,13 @@ class ResponseSide:
         page = False
         ref = self._named_chain(schema, sptr)
         if ref is None and unwrapped is None:
-            schemes = tuple(s.response for s in self.b.config.pagination if s.response)
-            item_found = _page_item(node, pointer, method, schemes)
+            names = self._request_names(item, op, op_pointer)
+            # a scheme pages a method that takes its request params (Llama Stack's `post .../items` returns the
+            # same `ConversationItemList` as its paged `get`, but takes no `after`/`limit`: a plain response)
+            schemes = tuple(s.response for s in self.b.config.pagination
+                            if s.response and all(name in names for name, _ in s.request))
+            configured = any(s.response for s in self.b.config.pagination)
+            item_found = None if configured and not schemes else _page_item(node, pointer, method, schemes)
             if item_found is not None:
                 page = True
                 sptr, schema = item_found
@@ -185,6 +192,26 @@ class ResponseSide:
         if operation is not None:
             operation.response, operation.response_page = ref, page
         return module
+
+    def _request_names(self, item: JSON, op: Mapping[str, JSON], op_pointer: str) -> set[str]:
+        """The names an operation takes: its (and its path's) parameters and its JSON body's properties."""
+        names: set[str] = set()
+        path_ptr = op_pointer.rsplit("/", 1)[0]
+        for owner, ptr in ((item, path_ptr), (op, op_pointer)):
+            params = owner.get("parameters") if isinstance(owner, Mapping) else None
+            for i, p in enumerate(params if isinstance(params, list) else ()):
+                _, node = self.b.resolver.deref(p, child(ptr, "parameters", i))
+                if isinstance(node, Mapping) and isinstance(node.get("name"), str):
+                    names.add(node["name"])
+        body_ptr, body = self.b.resolver.deref(op.get("requestBody"), child(op_pointer, "requestBody"))
+        content = body.get("content") if isinstance(body, Mapping) else None
+        media = content.get("application/json") if isinstance(content, Mapping) else None
+        if isinstance(media, Mapping) and isinstance(media.get("schema"), Mapping):
+            _, schema = self.b.resolver.deref(media["schema"], child(body_ptr, "content", "application/json",
+                                                                     "schema"))
+            props = schema.get("properties") if isinstance(schema, Mapping) else None
+            names.update(str(k) for k in (props if isinstance(props, Mapping) else ()))
+        return names
 
     def _response_schema(self, op: Mapping[str, JSON], op_pointer: str) -> tuple[str, JSON] | None:
         """The schema of the first 2xx JSON response; the other media types of every 2xx response (event
@@ -340,10 +367,10 @@ def _unwrap(node: JSON, pointer: str, fields: tuple[str, ...]) -> tuple[str, JSO
 def _page_item(node: JSON, pointer: str, method: Method,
                schemes: tuple[tuple[str, ...], ...]) -> tuple[str, JSON] | None:
     """The item schema of a page, which the SDK wraps in its page class. With ``pagination`` schemes in the
-    config (Llama Stack): a response with all the response properties of one, unless the method says
-    ``paginated: false``. Without (OpenAI): an object whose ``data`` array sits next to an ``object`` tag
-    (``SyncPage``) or ``has_more`` (``SyncCursorPage``); a list paged by a ``next_page`` token is an ordinary
-    response (the usage endpoints)."""
+    config (Llama Stack): a response with all the response properties of one whose request params the method
+    takes (the caller picks those), unless the method says ``paginated: false``. Without (OpenAI): an object
+    whose ``data`` array sits next to an ``object`` tag (``SyncPage``) or ``has_more`` (``SyncCursorPage``); a
+    list paged by a ``next_page`` token is an ordinary response (the usage endpoints)."""
     if not isinstance(node, Mapping):
         return None
     props = node.get("properties")

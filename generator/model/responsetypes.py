@@ -18,7 +18,17 @@ from typing import Any
 
 from generator.load.resolver import RefError
 from generator.load.schema import child, is_extension_free_ref, is_null_schema, merge_object
-from generator.model.ir import AliasDef, ClassDef, LocalRef, NamedRef, TypeNode, Unknown, make_nullable, strip_null
+from generator.model.ir import (
+    AliasDef,
+    ClassDef,
+    LocalRef,
+    NamedRef,
+    TypeNode,
+    UnionType,
+    Unknown,
+    make_nullable,
+    strip_null,
+)
 from generator.model.typescope import Ctx, DefNode
 from generator.model.typetree import TypeBuilder
 from generator.text import naming
@@ -30,6 +40,11 @@ class ResponseTypes(TypeBuilder):
     """Schema → type tree for response models (see the module docstring for what differs)."""
 
     records: dict[str, NamedRef]  # canonical pointer -> response ref of the named records (subclass bases)
+    _repeated: dict[str, list[TypeNode]]  # union pointer -> its variants, when one comes twice
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._repeated = {}
 
     def object_fields(self, node: Mapping[str, JSON], pointer: str, ctx: Ctx) -> tuple[list[Any], str | None]:
         """An object that extends a named record through ``allOf`` lists only its own fields (R4.1): the base
@@ -92,6 +107,10 @@ class ResponseTypes(TypeBuilder):
         t = super()._union(members, pointer, ctx, owner_pointer)
         core = strip_null(t)
         alias = _local_alias(ctx.owner, core)
+        repeated = self._repeated.pop(pointer, None)
+        if alias is not None and repeated is not None and isinstance(alias.type, UnionType) \
+                and not any(isinstance(v, UnionType) for v in repeated):
+            alias.type = UnionType(tuple(repeated))  # the repeated variant stays where the spec repeats it
         if alias is not None and core != t:
             alias.type = make_nullable(alias.type)
         return t
@@ -99,7 +118,13 @@ class ResponseTypes(TypeBuilder):
     def _variants(self, members: list[JSON], pointer: str, ctx: Ctx, owner: DefNode) -> list[TypeNode]:
         """Variants of a union with a spec ``discriminator`` are named after their value of that property
         (``object: organization.usage.completions.result`` → ``...OrganizationUsageCompletionsResult``,
-        ``type: mcp`` → ``Mcp``); the request side's rules name the others."""
+        ``type: mcp`` → ``Mcp``), even a ``$ref`` variant with a title of its own (OpenAI's ``title: Token Usage``
+        → ``UsageTokens`` in audio/transcription.py). A discriminator that spells its ``mapping`` is the
+        exception: a variant the mapping points at is named after that schema (Llama Stack's ``uri:
+        '#/components/schemas/URIDataSource'`` → ``SourceUriDataSource`` in beta/dataset_register_response.py,
+        ``OpenAIResponseMessage-Output`` → ``OpenAIResponseMessageOutput`` in conversations/item_get_response.py,
+        while its unmapped ``tool_calls`` union keeps ``ToolCallFunction``). The request side's rules name the
+        others."""
         parent_ptr = pointer.rsplit("/", 1)[0]
         try:
             _, parent = self.resolve(parent_ptr, parent_ptr)
@@ -109,9 +134,55 @@ class ResponseTypes(TypeBuilder):
         prop = disc.get("propertyName") if isinstance(disc, Mapping) else None
         saved, self._tag_property = getattr(self, "_tag_property", None), prop if isinstance(prop, str) else None
         try:
-            return super()._variants(self._flatten(members, pointer), pointer, ctx, owner)
+            variants = super()._variants(self._flatten(members, pointer), pointer, ctx, owner)
         finally:
             self._tag_property = saved
+        if len(set(variants)) < len(variants):
+            self._repeated[pointer] = variants
+        return variants
+
+    def _mapped_name(self, member: JSON, pointer: str) -> str | None:
+        """The schema name of a variant that the ``discriminator.mapping`` of the union listing it points at
+        (also when that union was spliced into an outer one: ``Input`` of response_list_response.py)."""
+        chain: list[str] = []
+        node: JSON = member
+        try:
+            for _ in range(8):
+                if not (isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and "properties" not in node):
+                    break
+                chain.append(pointer)
+                pointer, node = self.resolve(node["$ref"], pointer)
+            if not pointer.startswith("#/components/schemas/") or pointer.count("/") != 3:
+                return None
+            for listed in chain:
+                head, key, _ = [*listed.rsplit("/", 2), "", ""][:3]
+                if key not in ("oneOf", "anyOf"):
+                    continue
+                _, union = self.resolve(head, head)
+                disc = union.get("discriminator") if isinstance(union, Mapping) else None
+                mapping = disc.get("mapping") if isinstance(disc, Mapping) else None
+                for value in mapping.values() if isinstance(mapping, Mapping) else ():
+                    if isinstance(value, str) and self.resolve(value, head)[0] == pointer:
+                        return pointer.rsplit("/", 1)[1].replace("~1", "/").replace("~0", "~")
+        except (KeyError, RefError):
+            return None
+        return None
+
+    def _repeat_key(self, member: JSON, pointer: str) -> str | None:
+        """A union that lists one schema twice names one class and lists it twice (Llama Stack's ``input`` items
+        repeat ``$ref OpenAIResponseMessage-Output``: ``InputOpenAIResponseMessageOutput`` comes twice in
+        ``Input: TypeAlias = Union[...]`` of response_list_response.py, with one class)."""
+        if not (isinstance(member, Mapping) and isinstance(member.get("$ref"), str)):
+            return None
+        node: JSON = member
+        try:
+            for _ in range(8):
+                if not (isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and "properties" not in node):
+                    break
+                pointer, node = self.resolve(node["$ref"], pointer)
+        except (KeyError, RefError):
+            return None
+        return pointer
 
     def _flatten(self, members: list[JSON], pointer: str, depth: int = 0) -> list[JSON]:
         """Members that are themselves unnamed unions (``anyOf: [$ref EvalItemContentItem (anyOf [...]),
@@ -133,6 +204,12 @@ class ResponseTypes(TypeBuilder):
 
     def _variant_name(self, member: JSON, pointer: str, index: int, used: set[str], discriminated: bool) -> str:
         prop = getattr(self, "_tag_property", None)
+        mapped = self._mapped_name(member, pointer)
+        if mapped is not None:
+            name = naming.pascal(mapped)
+            if name and name not in used:
+                used.add(name)
+                return name
         if prop is not None:
             target = self._target(member, pointer)
             props = target.get("properties") if isinstance(target, Mapping) else None

@@ -325,12 +325,24 @@ class TypeBuilder:
             return [self.to_type(m, ptr, ctx)]
         used: set[str] = set()
         out: list[TypeNode] = []
+        seen: dict[str, TypeNode] = {}
         discriminated = all(_type_const(self._target(m, ptr)) is not None for ptr, m in indexed)
         for n, (ptr, m) in enumerate(indexed):
+            key = self._repeat_key(m, ptr)
+            if key is not None and key in seen:
+                out.append(seen[key])
+                continue
             suffix = self._variant_name(m, ptr, n, used, discriminated)
             vctx = Ctx(ctx.scope, (*ctx.path, suffix), owner, ctx.depth + 1)
             out.append(self.to_type(m, ptr, vctx))
+            if key is not None:
+                seen[key] = out[-1]
         return merge_literals(out)
+
+    def _repeat_key(self, member: JSON, pointer: str) -> str | None:
+        """A key under which a variant that comes back in the same union reuses the first one's type (no key on
+        the request side: every variant is its own)."""
+        return None
 
     def _union(self, members: list[JSON], pointer: str, ctx: Ctx, owner_pointer: str) -> TypeNode:
         nullable = any(is_null_schema(m) for m in members)

@@ -99,13 +99,14 @@ INITIALISMS = frozenset({"api", "url", "json", "jsonl", "id", "http", "ai", "ip"
 SPELLED = {"chatkit": "ChatKit", "oauth": "OAuth", "websocket": "WebSocket"}
 
 
-def pascal_word(word: str) -> str:
+def pascal_word(word: str, *, keep_capitalised: bool = False) -> str:
     """One word of a class name: an initialism in capitals (its plural too: ``ids`` → ``IDs``, as in
     OneBusAway's ``RouteIDsForAgencyListResponse``), a word of :data:`SPELLED` as spelled, another all-capital
     word capitalised (``LLM`` → ``Llm``), else its first letter capitalised (a single capital stays:
-    ``TopPSamplingStrategy``)."""
+    ``TopPSamplingStrategy``). With ``keep_capitalised`` an initialism already written capitalised stays so
+    (see :func:`pascal`)."""
     lower = word.lower()
-    if lower in INITIALISMS:
+    if lower in INITIALISMS and not (keep_capitalised and len(word) > 1 and word[0].isupper() and word[1:].islower()):
         return word.upper()
     if lower.endswith("s") and lower[:-1] in INITIALISMS:
         return lower[:-1].upper() + "s"
@@ -114,8 +115,13 @@ def pascal_word(word: str) -> str:
 
 def pascal(text: str) -> str:
     """PascalCase from any text: words are split on non-alphanumerics and camelCase boundaries and written by
-    :func:`pascal_word`."""
-    return "".join(pascal_word(w) for w in escape.ascii_words(text))
+    :func:`pascal_word`. A text that is already one PascalCase identifier (a schema name) keeps the spelling of
+    its capitalised initialisms: Llama Stack's schema ``JsonType`` is the variant ``JsonType`` in
+    shared/param_type.py, while camelCase and snake_case words and titles take the table (OneBusAway
+    ``nearbyStopIds`` → ``...NearbyStopID``, OpenAI ``url_citation`` → ``AnnotationURLCitation``, a title
+    ``By Id`` → ``ByID``)."""
+    keep = text[:1].isupper() and text.isalnum() and text.isascii()
+    return "".join(pascal_word(w, keep_capitalised=keep) for w in escape.ascii_words(text))
 
 
 def singular_last_word(segment: str) -> str:

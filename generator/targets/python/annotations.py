@@ -117,7 +117,7 @@ class Annotator:
 
     def annotation(self, node: TypeNode) -> str:
         if isinstance(node, UnionType):
-            members = flatten_union(node)
+            members = _flat_members(node)
             non_null = [m for m in members if m != NULL]
             if len(non_null) < len(members):
                 if len(non_null) == 1:
@@ -156,7 +156,7 @@ class Annotator:
         out: list[str] = []
         for m in members:
             for part in (self.temporal_parts(m) if isinstance(m, Temporal) else [self.annotation(m)]):
-                if part not in out:
+                if part not in out or (isinstance(m, LocalRef) and members.count(m) > 1):  # see _flat_members
                     out.append(part)
         return out
 
@@ -370,3 +370,18 @@ def _alias_ctx(d: AliasDef, annotator: Annotator, *, root: bool = False) -> DefC
         imports.typing_extensions.add("TypeAlias")
         return DefCtx("alias", escape.identifier(d.name), value=value)
     return DefCtx("assign", escape.identifier(d.name), value=value)
+
+
+def _flat_members(node: UnionType) -> list[TypeNode]:
+    """The members of a union, nested unions spliced in, each once, except a class of the module that the
+    model lists twice: the response side repeats a variant where the spec repeats its schema
+    (``InputOpenAIResponseMessageOutput`` twice in Llama Stack's ``Input: TypeAlias = Union[...]``)."""
+    repeated = {v for v in node.variants if isinstance(v, LocalRef) and node.variants.count(v) > 1}
+    if not repeated:
+        return list(flatten_union(node))
+    out: list[TypeNode] = []
+    for m in node.variants:
+        for x in flatten_union(m) if isinstance(m, UnionType) else (m,):
+            if x not in out or (x in repeated and m is x):
+                out.append(x)
+    return out

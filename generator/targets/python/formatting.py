@@ -14,7 +14,9 @@ import os
 import re
 from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from generator.diagnostics import Diagnostics
 
@@ -106,12 +108,33 @@ def is_black_stable(source: str) -> bool:
 _PARENTHESISED_ALIAS = re.compile(r"^(\w+): \(\n    TypeAlias\n\) = ", re.MULTILINE)
 
 
+# black also wraps the value of `Name: TypeAlias = Annotated[...]` in parentheses when `Name: TypeAlias =
+# Annotated[` alone overflows; ruff format splits at the value's own last bracket whatever the head's length
+# (Llama Stack response_object_stream.py, 324-character alias names; no SDK module has `TypeAlias = (`).
+_PARENTHESISED_VALUE = re.compile(r"^(\w+): TypeAlias = \(\n((?:    .*\n|\n)+?)\)\n", re.MULTILINE)
+_HEAD = len(": TypeAlias = ")
+
+
 def _black(source: str) -> str:
     import black
     from black.mode import TargetVersion
 
     mode = black.Mode(line_length=LINE_LENGTH, target_versions={TargetVersion.PY311})
-    return _PARENTHESISED_ALIAS.sub(r"\1: TypeAlias = ", black.format_str(source, mode=mode))
+    out = _PARENTHESISED_ALIAS.sub(r"\1: TypeAlias = ", black.format_str(source, mode=mode))
+    return _PARENTHESISED_VALUE.sub(lambda m: _unparenthesised(m, mode), out) if ": TypeAlias = (\n" in out else out
+
+
+def _unparenthesised(match: re.Match[str], mode: Any) -> str:
+    """The value split as with a stand-in name short enough for the head to fit (the line still overflows)."""
+    import black
+
+    value = " ".join(line.strip() for line in match[2].splitlines() if line.strip())
+    bracket = next((i for i, ch in enumerate(value) if ch in "[("), -1)
+    stand_in = "_" * max(1, LINE_LENGTH - _HEAD - bracket - 1)
+    again = black.format_str(f"{stand_in}: TypeAlias = {value}\n", mode=replace(mode, magic_trailing_comma=False))
+    if bracket < 0 or not again.startswith(f"{stand_in}: TypeAlias = {value[:bracket + 1]}\n"):
+        return match[0]
+    return match[1] + again[len(stand_in):]
 
 
 def _cache_key(source: str, version: str) -> str:

@@ -86,7 +86,8 @@ SPEC: dict[str, Any] = {
             "responses": {"200": {"content": {"application/json": {"schema": {
                 "type": "object", "required": ["deleted"], "properties": {
                     "deleted": {"type": "boolean"}, "open": {"$ref": "#/components/schemas/Open"}}}}}}}}},
-        "/stats": {"get": {"responses": {"200": {"content": {"application/json": {"schema": {
+        "/stats": {"get": {"parameters": [{"name": "page", "in": "query", "schema": {"type": "string"}}],
+                           "responses": {"200": {"content": {"application/json": {"schema": {
             "type": "object", "properties": {
                 "object": {"type": "string"}, "data": {"type": "array", "items": {"type": "integer"}},
                 "has_more": {"type": "boolean"}, "next_page": {"type": "string"}}}}}}}}},
@@ -178,9 +179,23 @@ def test_method_responses(files: dict[str, str]) -> None:
     assert "    deleted: bool\n" in retrieve
     # a page contributes its item, here a named model: no module
     assert "pkg/types/pet_list_response.py" not in files
-    # a list paged by a `next_page` token is no page the SDK wraps: the whole object
+    # a list paged by a `next_page` token sent back as `page` is no page the SDK wraps: the whole object
     stats = body(files, "pet_stats_response")
     assert "    data: Optional[List[int]] = None\n" in stats
+
+
+def test_next_page_list_without_a_page_parameter_is_one_page(tmp_path: Path) -> None:
+    """openai vector_store_search_response.py: a `next_page` list the method cannot page through is a SyncPage."""
+    import copy
+
+    spec = copy.deepcopy(SPEC)
+    stats = spec["paths"]["/stats"]["get"]
+    del stats["parameters"]
+    schema = stats["responses"]["200"]["content"]["application/json"]["schema"]
+    schema["properties"]["data"]["items"] = {"type": "object", "properties": {"n": {"type": "integer"}}}
+    got = body(generate(tmp_path, spec), "pet_stats_response")
+    assert "class PetStatsResponse(BaseModel):\n    n: Optional[int] = None\n" in got
+    assert "has_more" not in got
 
 
 def test_extra_properties_stub(files: dict[str, str]) -> None:

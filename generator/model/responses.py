@@ -169,7 +169,7 @@ class ResponseSide:
         ref = self._named_chain(schema, sptr)
         if ref is None and unwrapped is None:
             schemes = tuple(s.response for s in self.b.config.pagination if s.response)
-            item_found = _page_item(node, pointer, method, schemes)
+            item_found = _page_item(node, pointer, method, schemes, _query_names(op))
             if item_found is not None:
                 page = True
                 sptr, schema = item_found
@@ -337,13 +337,22 @@ def _unwrap(node: JSON, pointer: str, fields: tuple[str, ...]) -> tuple[str, JSO
     return (child(pointer, "properties", name), schema) if name in fields else None
 
 
-def _page_item(node: JSON, pointer: str, method: Method,
-               schemes: tuple[tuple[str, ...], ...]) -> tuple[str, JSON] | None:
+def _query_names(op: Mapping[str, JSON]) -> frozenset[str]:
+    """The names of an operation's inline query parameters (a ``$ref``'d parameter is not looked into)."""
+    params = op.get("parameters")
+    return frozenset(p["name"] for p in params if isinstance(p, Mapping) and p.get("in") == "query"
+                     and isinstance(p.get("name"), str)) if isinstance(params, list) else frozenset()
+
+
+def _page_item(node: JSON, pointer: str, method: Method, schemes: tuple[tuple[str, ...], ...],
+               query: frozenset[str] = frozenset()) -> tuple[str, JSON] | None:
     """The item schema of a page, which the SDK wraps in its page class. With ``pagination`` schemes in the
     config (Llama Stack): a response with all the response properties of one, unless the method says
     ``paginated: false``. Without (OpenAI): an object whose ``data`` array sits next to an ``object`` tag
-    (``SyncPage``) or ``has_more`` (``SyncCursorPage``); a list paged by a ``next_page`` token is an ordinary
-    response (the usage endpoints)."""
+    (``SyncPage``) or ``has_more`` (``SyncCursorPage``). A list paged by a ``next_page`` token that the method
+    takes back as its ``page`` query parameter is an ordinary response, since no page class of the SDK sends it
+    (the usage endpoints: ``usage_completions_response.py``); without that parameter it is one ``SyncPage``
+    (``vector_store_search_response.py``, ``vector_stores/file_content_response.py`` are the items)."""
     if not isinstance(node, Mapping):
         return None
     props = node.get("properties")
@@ -354,7 +363,7 @@ def _page_item(node: JSON, pointer: str, method: Method,
     if schemes:  # the config's pagination schemes: a response with every property of one
         if not any(all(k in props for k in scheme) for scheme in schemes):
             return None
-    elif "next_page" in props or not ("object" in props or "has_more" in props):
+    elif ("next_page" in props and "page" in query) or not ("object" in props or "has_more" in props):
         return None
     data = props["data"]
     if not isinstance(data.get("items"), Mapping) or data.get("type") not in ("array", None):

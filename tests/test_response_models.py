@@ -340,3 +340,41 @@ def test_nested_class_named_like_an_import_does_not_shadow_it(tmp_path: Path) ->
     r = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "-p", "pkg"], cwd=out,
                        capture_output=True, text=True, check=False)
     assert r.returncode == 0, r.stdout
+
+
+NULLABLE_CONFIG = """
+targets: {python: {package_name: pkg}}
+typegen: {spec: spec.yaml, out: out, support_modules: false}
+resources:
+  things:
+    models:
+      thing: '#/components/schemas/Thing'
+      tags: '#/components/schemas/Tags'
+      effort: '#/components/schemas/Effort'
+    methods:
+      retrieve: get /things
+"""
+
+
+def test_nullable_named_object_and_map_are_written_without_none(tmp_path: Path) -> None:
+    """`anyOf: [<object or map>, null]` models are the object (openai responses/response_error.py, shared/metadata.py);
+    a literal alias keeps `Optional` (shared/reasoning_effort.py)."""
+    schemas = {
+        "Thing": {"anyOf": [{"type": "object", "description": "A thing.", "required": ["id"],
+                             "properties": {"id": {"type": "string"}, "tags": {"$ref": "#/components/schemas/Tags"},
+                                            "effort": {"$ref": "#/components/schemas/Effort"}}},
+                            {"type": "null"}]},
+        "Tags": {"anyOf": [{"type": "object", "additionalProperties": {"type": "string"}}, {"type": "null"}]},
+        "Effort": {"anyOf": [{"type": "string", "enum": ["low", "high"]}, {"type": "null"}]},
+    }
+    spec = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {
+        "/things": {"get": {"responses": {"200": {"content": {"application/json": {"schema": {
+            "$ref": "#/components/schemas/Thing"}}}}}}}}, "components": {"schemas": schemas}}
+    (tmp_path / "spec.yaml").write_text(yaml.safe_dump(spec))
+    (tmp_path / "config.yml").write_text(NULLABLE_CONFIG)
+    files = run(Options(config=tmp_path / "config.yml", use_cache=False), Diagnostics()).files
+    thing = files["pkg/types/thing.py"]
+    assert 'class Thing(BaseModel):\n    """A thing."""\n\n    id: str\n' in thing
+    assert "    tags: Optional[Tags] = None\n" in thing
+    assert "Tags: TypeAlias = Dict[str, str]\n" in files["pkg/types/tags.py"]
+    assert 'Effort: TypeAlias = Optional[Literal["low", "high"]]\n' in files["pkg/types/effort.py"]

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from generator.config import placement
 from generator.config.model import Method, ModelSpec, iter_methods, iter_models
 from generator.load.resolver import RefError
-from generator.load.schema import child, is_extension_free_ref
+from generator.load.schema import child, is_extension_free_ref, is_null_schema
 from generator.model.ir import (
     AliasDef,
     ClassDef,
@@ -259,7 +259,10 @@ class ResponseSide:
         model = entry.model
         _, node = self.b.resolver.resolve(model.pointer, from_pointer=model.spec.pointer)
         kind = "shared_model" if entry.spec.shared else "model"
-        return self._module(entry.ref.module, kind, entry.ref.name, node, model.pointer, entry.ref.shape)
+        pointer = model.pointer
+        if entry.ref.shape in ("object", "map"):
+            pointer, node = _non_null_member(node, pointer)
+        return self._module(entry.ref.module, kind, entry.ref.name, node, pointer, entry.ref.shape)
 
     def _module(self, path: tuple[str, ...], kind: str, name: str, node: JSON, pointer: str,
                 shape: str | None = None) -> Module:
@@ -335,6 +338,20 @@ def _unwrap(node: JSON, pointer: str, fields: tuple[str, ...]) -> tuple[str, JSO
         return None
     (name, schema), = props.items()
     return (child(pointer, "properties", name), schema) if name in fields else None
+
+
+def _non_null_member(node: JSON, pointer: str) -> tuple[str, JSON]:
+    """A named object or map whose schema is ``anyOf: [<it>, null]`` is written as ``<it>``: the ``None`` goes
+    to the fields that use it (``shared/metadata.py`` ``Metadata: TypeAlias = Dict[str, str]``,
+    ``responses/response_error.py`` and ``response_prompt.py`` are classes; a literal alias such as
+    ``shared/reasoning_effort.py`` keeps its ``Optional``, so only objects and maps come here)."""
+    for key in ("anyOf", "oneOf"):
+        members = node.get(key) if isinstance(node, Mapping) else None
+        if isinstance(members, list) and len(members) == 2 and not {"type", "properties", "allOf"} & set(node):
+            real = [(i, m) for i, m in enumerate(members) if not is_null_schema(m)]
+            if len(real) == 1 and isinstance(real[0][1], Mapping) and "$ref" not in real[0][1]:
+                return child(pointer, key, real[0][0]), real[0][1]
+    return pointer, node
 
 
 def _query_names(op: Mapping[str, JSON]) -> frozenset[str]:

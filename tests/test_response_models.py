@@ -378,3 +378,25 @@ def test_nullable_named_object_and_map_are_written_without_none(tmp_path: Path) 
     assert "    tags: Optional[Tags] = None\n" in thing
     assert "Tags: TypeAlias = Dict[str, str]\n" in files["pkg/types/tags.py"]
     assert 'Effort: TypeAlias = Optional[Literal["low", "high"]]\n' in files["pkg/types/effort.py"]
+
+
+def test_merged_all_of_takes_no_description_from_a_ref_member(tmp_path: Path) -> None:
+    """openai responses/response_function_tool_call_output_item.py: `allOf: [$ref Unlisted, {...}]` merged into
+    one class has no docstring from the `$ref`'d schema; an inline member's description still counts."""
+    base = {"type": "object", "description": "The base.", "properties": {"a": {"type": "string"}}}
+    schemas = {
+        "Base": base,
+        "Thing": {"allOf": [{"$ref": "#/components/schemas/Base"}, {"type": "object", "properties": {
+            "id": {"type": "string"}}}]},
+        "Tags": {"allOf": [{"$ref": "#/components/schemas/Base"}, {"type": "object", "description": "Own.",
+                                                                     "properties": {"id": {"type": "string"}}}]},
+        "Effort": {"type": "string", "enum": ["low"]},
+    }
+    spec = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {
+        "/things": {"get": {"responses": {"200": {"content": {"application/json": {"schema": {
+            "$ref": "#/components/schemas/Thing"}}}}}}}}, "components": {"schemas": schemas}}
+    (tmp_path / "spec.yaml").write_text(yaml.safe_dump(spec))
+    (tmp_path / "config.yml").write_text(NULLABLE_CONFIG)
+    files = run(Options(config=tmp_path / "config.yml", use_cache=False), Diagnostics()).files
+    assert "class Thing(BaseModel):\n    id: Optional[str] = None\n" in files["pkg/types/thing.py"]
+    assert 'class Tags(BaseModel):\n    """Own."""\n' in files["pkg/types/tags.py"]

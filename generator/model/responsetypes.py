@@ -7,6 +7,9 @@ model needs (``../shared/docs/STYLE-RESPONSES.md``, R-numbers):
 - an object with both ``properties`` and ``additionalProperties`` keeps its extra keys, typed (R4.5);
 - a union with a spec ``discriminator`` whose variants all carry that property as a one-value const records it
   (R6.1); its variants are named after their value of that property; a nullable union alias keeps ``None``;
+- an ``allOf`` merged into one class is documented by its own description or its inline members' only, never by
+  a ``$ref``'d member's (``responses/response_function_tool_call_output_item.py``, ``response_input_message_item.py``
+  have no class docstring although ``FunctionToolCallOutput`` and ``InputMessage`` have descriptions);
 - members that are themselves unnamed unions are flattened into the parent union (R6.2);
 - a list of a named union is ``List[Named]``.
 """
@@ -53,7 +56,10 @@ class ResponseTypes(TypeBuilder):
                             (f.wire_name in inherited.required) != f.required
                             or _core(inherited.properties[f.wire_name][1]) != _core(node_property(node, f.wire_name))))
                     return self._open(node, pointer, ctx, (fields, inherited.description or own_doc))
-        return self._open(node, pointer, ctx, super().object_fields(node, pointer, ctx))
+        fields, doc = super().object_fields(node, pointer, ctx)
+        if isinstance(members, list) and not isinstance(node.get("description"), str):
+            doc = _inline_description(members)
+        return self._open(node, pointer, ctx, (fields, doc))
 
     def _open(self, node: Mapping[str, JSON], pointer: str, ctx: Ctx,
               result: tuple[list[Any], str | None]) -> tuple[list[Any], str | None]:
@@ -234,3 +240,12 @@ def _local_alias(owner: DefNode, t: TypeNode) -> AliasDef | None:
             if isinstance(c.definition, AliasDef) and c.definition.name == t.name:
                 return c.definition
     return None
+
+
+def _inline_description(members: list[JSON]) -> str | None:
+    """The description an ``allOf`` takes from its members: the last inline (not ``$ref``) member's."""
+    found = None
+    for member in members:
+        if isinstance(member, Mapping) and "$ref" not in member and isinstance(member.get("description"), str):
+            found = member["description"]
+    return found

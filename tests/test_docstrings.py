@@ -944,6 +944,9 @@ def test_class_docstring_keeps_raw_text_in_one_line_and_summary() -> None:
                            "deleted event.\n", reflow=False)
     assert got == ('"""Send this when you want to remove any item\n    history.\n\n'
                    '    The server will respond with a deleted event.\n    """')
+    # a whole first paragraph as the summary is wrapped (llama-stack file_create_params.py ExpiresAfter)
+    assert python_docstring("Control expiration of files.\nParams:\n\n- anchor", reflow=False) == (
+        '"""Control expiration of files. Params:\n\n    - anchor\n    """')
     long = "Returned when a conversation item is retrieved with `conversation.item.retrieve`. More text."
     assert python_docstring(long, reflow=False) == (
         '"""Returned when a conversation item is retrieved with `conversation.item.retrieve`.\n\n'

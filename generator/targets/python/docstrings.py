@@ -19,8 +19,9 @@ Every line after the first is prefixed with the indent, except blank lines, whic
 whitespace is dropped from every line (code block lines included).
 
 Class docstrings (``reflow=False``) keep the spec's raw text: in the ONE layout when the text has no line break
-(double spaces kept: openai ``types/responses/response_mcp_call_failed_event.py``) and in the SPLIT summary, whose
-raw line breaks stay and which is not re-wrapped (``types/realtime/conversation_item_delete_event.py``,
+(double spaces kept: openai ``types/responses/response_mcp_call_failed_event.py``) and in a first-sentence SPLIT summary
+(D7.2; a whole-paragraph summary is wrapped as usual: llama-stack ``file_create_params.py`` ``ExpiresAfter``),
+whose raw line breaks stay and which is not re-wrapped (``types/realtime/conversation_item_delete_event.py``,
 ``realtime_server_event.py`` ``ConversationItemRetrieved``, 81 columns on one line).
 
 JSDoc (TypeScript): the same reflow at 80 columns after the `` * `` prefix, never a summary split; ``/**`` on its
@@ -104,7 +105,9 @@ def python_docstring(
         summary, rest = split
         head = [docstring_text(line) for line in wrap_text(summary, WIDTH)]
         if not reflow and raw.startswith(summary):
-            head = [docstring_text(line.rstrip()) for line in summary.splitlines()]
+            # a first sentence (D7.2) keeps its raw lines; a whole first paragraph is wrapped
+            if not isinstance(blocks[0], Paragraph) or summary != blocks[0].text:
+                head = [docstring_text(line.rstrip()) for line in summary.splitlines()]
             tail = [docstring_text(line.rstrip()) for line in raw[len(summary) :].strip().splitlines()]
         else:
             tail = [docstring_text(line) for line in wrap_blocks(rest, WIDTH)]

@@ -400,3 +400,39 @@ def test_merged_all_of_takes_no_description_from_a_ref_member(tmp_path: Path) ->
     files = run(Options(config=tmp_path / "config.yml", use_cache=False), Diagnostics()).files
     assert "class Thing(BaseModel):\n    id: Optional[str] = None\n" in files["pkg/types/thing.py"]
     assert 'class Tags(BaseModel):\n    """Own."""\n' in files["pkg/types/tags.py"]
+
+
+SHARED_LITERAL_CONFIG = """
+targets: {python: {package_name: pkg}}
+typegen: {spec: spec.yaml, out: out, support_modules: false}
+resources:
+  things:
+    models:
+      thing_effort: '#/components/schemas/Effort'
+      thing: '#/components/schemas/Thing'
+    methods:
+      retrieve: get /things
+      create: post /things
+  $shared:
+    models:
+      effort: '#/components/schemas/Effort'
+"""
+
+
+def test_literal_named_again_beside_shared_is_a_reexport(tmp_path: Path) -> None:
+    """openai chat/chat_completion_reasoning_effort.py: `ChatCompletionReasoningEffort = ReasoningEffort`, one
+    module for both sides, instead of a second copy of the `$shared` literal."""
+    schemas = {"Effort": {"type": "string", "enum": ["low", "high"]},
+               "Thing": {"type": "object", "properties": {"effort": {"$ref": "#/components/schemas/Effort"}}}}
+    spec = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {
+        "/things": {"get": {"responses": {"200": {"content": {"application/json": {"schema": {
+            "$ref": "#/components/schemas/Thing"}}}}}},
+                    "post": {"requestBody": {"content": {"application/json": {"schema": {
+                        "$ref": "#/components/schemas/Thing"}}}}, "responses": {"204": {}}}}},
+        "components": {"schemas": schemas}}
+    (tmp_path / "spec.yaml").write_text(yaml.safe_dump(spec))
+    (tmp_path / "config.yml").write_text(SHARED_LITERAL_CONFIG)
+    files = run(Options(config=tmp_path / "config.yml", use_cache=False), Diagnostics()).files
+    assert files["pkg/types/thing_effort.py"].endswith(
+        'from .shared.effort import Effort\n\n__all__ = ["ThingEffort"]\n\nThingEffort = Effort\n')
+    assert 'Effort: TypeAlias = Literal["low", "high"]\n' in files["pkg/types/shared/effort.py"]

@@ -9,8 +9,9 @@ request side (issue 13; ``../shared/docs/STYLE-RESPONSES.md``, cited as R-number
 - **Named models (R7.2, R7.3).** Every config model reached from a response (a method's response under any media
   type, a webhook payload, or through another response model) gets a response module: key ``k`` → ``k.py`` /
   ``Pascal(k)`` next to the request twin ``k_param.py`` (``$shared``: ``types/shared/k.py``). Literal and scalar
-  aliases have one module for both sides. A schema named by several entries is written once, under the first
-  entry; each later entry becomes a re-export ``Later = First`` (R9).
+  aliases have one module for both sides. A schema named by several entries is written once, under the last
+  entry; each earlier entry becomes a re-export ``Earlier = Last`` (R9), which replaces the request side's copy
+  of a ``$shared`` literal (``chat/chat_completion_reasoning_effort.py``).
 - **Types (R4.1, R6.1).** :class:`ResponseTypes` is the request side's :class:`TypeBuilder` with two additions a
   response model needs: ``allOf: [$ref Named, {...}]`` is a subclass of the named model listing only its own
   fields, and a union with a spec ``discriminator`` whose variants all carry that property as a one-value const
@@ -73,6 +74,7 @@ class ResponseSide:
         self.used: list[str] = []
         self.types = ResponseTypes(builder._resolve, self._named, builder.diags, builder.file)
         self.types.records = {}
+        self.replaced: set[tuple[str, ...]] = set()  # request-side literal modules that became re-exports
 
     # ------------------------------------------------------------------------------------------ registry
     def _register(self) -> None:
@@ -121,6 +123,7 @@ class ResponseSide:
         # then the models nothing reaches (events of a websocket API, the spec's literal aliases): a config model
         # has a response module unless it is reached from requests only (R7.3)
         unreached = [p for p in self.models if p not in self.b.used]
+        literal_reexports: set[tuple[str, ...]] = set()
         i = 0
         while i < len(self.used) or unreached:  # grows while modules are built
             if i == len(self.used):
@@ -130,7 +133,12 @@ class ResponseSide:
                 continue
             entry = self.models[self.used[i]]
             i += 1
-            modules.extend(self._reexport(entry, spec) for spec in entry.reexports)
+            for spec in entry.reexports:
+                modules.append(self._reexport(entry, spec))
+                if entry.ref.shape == "literal" and entry.spec.shared and modules[-1].main_name != entry.ref.name:
+                    # the SDK writes `ChatCompletionReasoningEffort = ReasoningEffort` for both sides over a
+                    # `$shared` literal (chat/chat_completion_reasoning_effort.py), not a second copy of it
+                    literal_reexports.add(modules[-1].path)
             if entry.ref.module not in taken:
                 try:
                     modules.append(self._model_module(entry))
@@ -139,8 +147,10 @@ class ResponseSide:
         out: list[Module] = []
         claimed: set[tuple[str, ...]] = set()
         for m in modules:  # one module per path: the first claim wins, the others are reported
-            if m.path in taken:
+            if m.path in taken and m.path not in literal_reexports:
                 continue  # a module both sides share (a literal alias) is the request side's
+            if m.path in taken:  # ...unless the SDK writes it as a re-export of the entry that owns it (R9)
+                self.replaced.add(m.path)
             if m.path in claimed:
                 self.b.diags.warning("response-module-collision", f"response module {'/'.join(m.path)}.py is "
                                      "claimed twice; keeping the first", file=str(self.b.config.path))

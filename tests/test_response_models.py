@@ -436,3 +436,41 @@ def test_literal_named_again_beside_shared_is_a_reexport(tmp_path: Path) -> None
     assert files["pkg/types/thing_effort.py"].endswith(
         'from .shared.effort import Effort\n\n__all__ = ["ThingEffort"]\n\nThingEffort = Effort\n')
     assert 'Effort: TypeAlias = Literal["low", "high"]\n' in files["pkg/types/shared/effort.py"]
+
+
+SAME_NAME_CONFIG = """
+targets: {python: {package_name: pkg}}
+typegen: {spec: spec.yaml, out: out, support_modules: false}
+resources:
+  things:
+    models:
+      effort: '#/components/schemas/Effort'
+      thing: '#/components/schemas/Thing'
+    methods:
+      retrieve: get /things
+      create: post /things
+  $shared:
+    models:
+      effort: '#/components/schemas/Effort'
+"""
+
+
+def test_shared_entry_owns_a_schema_named_twice(tmp_path: Path) -> None:
+    """openai: `chat_model` is listed under `chat` and `$shared`; the shared module is the type both sides use
+    (`shared/responses_model.py` imports `.chat_model`) and the root `chat_model.py` re-exports it through its
+    module, as the name is the same: `from .shared import chat_model`, `ChatModel = chat_model.ChatModel`."""
+    schemas = {"Effort": {"type": "string", "enum": ["low", "high"]},
+               "Thing": {"type": "object", "properties": {"effort": {"$ref": "#/components/schemas/Effort"}}}}
+    spec = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {
+        "/things": {"get": {"responses": {"200": {"content": {"application/json": {"schema": {
+            "$ref": "#/components/schemas/Thing"}}}}}},
+                    "post": {"requestBody": {"content": {"application/json": {"schema": {
+                        "$ref": "#/components/schemas/Thing"}}}}, "responses": {"204": {}}}}},
+        "components": {"schemas": schemas}}
+    (tmp_path / "spec.yaml").write_text(yaml.safe_dump(spec))
+    (tmp_path / "config.yml").write_text(SAME_NAME_CONFIG)
+    files = run(Options(config=tmp_path / "config.yml", use_cache=False), Diagnostics()).files
+    assert files["pkg/types/effort.py"].endswith(
+        'from .shared import effort\n\n__all__ = ["Effort"]\n\nEffort = effort.Effort\n')
+    assert "from .shared.effort import Effort\n" in files["pkg/types/thing.py"]
+    assert "from .shared.effort import Effort\n" in files["pkg/types/thing_create_params.py"]

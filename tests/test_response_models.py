@@ -474,3 +474,21 @@ def test_shared_entry_owns_a_schema_named_twice(tmp_path: Path) -> None:
         'from .shared import effort\n\n__all__ = ["Effort"]\n\nEffort = effort.Effort\n')
     assert "from .shared.effort import Effort\n" in files["pkg/types/thing.py"]
     assert "from .shared.effort import Effort\n" in files["pkg/types/thing_create_params.py"]
+
+
+def test_nullable_ref_field_is_documented_by_the_text_beside_the_ref(tmp_path: Path) -> None:
+    """openai video.py: `error: anyOf: [{$ref: VideoCreateError, description: ...}, null]` takes the text beside
+    the `$ref`, not the object's own description."""
+    schemas = {
+        "Thing": {"type": "object", "properties": {"tags": {"anyOf": [
+            {"$ref": "#/components/schemas/Tags", "description": "Beside the ref."}, {"type": "null"}]}}},
+        "Tags": {"type": "object", "description": "The object's own.", "properties": {"a": {"type": "string"}}},
+        "Effort": {"type": "string", "enum": ["low"]},
+    }
+    spec = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {
+        "/things": {"get": {"responses": {"200": {"content": {"application/json": {"schema": {
+            "$ref": "#/components/schemas/Thing"}}}}}}}}, "components": {"schemas": schemas}}
+    (tmp_path / "spec.yaml").write_text(yaml.safe_dump(spec))
+    (tmp_path / "config.yml").write_text(NULLABLE_CONFIG)
+    files = run(Options(config=tmp_path / "config.yml", use_cache=False), Diagnostics()).files
+    assert '    tags: Optional[Tags] = None\n    """Beside the ref."""\n' in files["pkg/types/thing.py"]

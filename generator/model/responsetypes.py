@@ -102,6 +102,21 @@ class ResponseTypes(TypeBuilder):
             alias.type = make_nullable(alias.type)
         return t
 
+    def description(self, schema: JSON, pointer: str) -> str | None:
+        """``anyOf: [{$ref: Object, description}, null]`` without a description of its own is documented by the
+        text beside the ``$ref`` (``video.py`` ``error``: "Error payload that explains why generation failed");
+        the request side's rule (the target's text, STYLE D12) stays for everything else."""
+        for key in ("anyOf", "oneOf"):
+            members = schema.get(key) if isinstance(schema, Mapping) and "description" not in schema else None
+            if isinstance(members, list) and len(members) == 2 and any(is_null_schema(m) for m in members):
+                ref = next(m for m in members if not is_null_schema(m))
+                text = ref.get("description") if isinstance(ref, Mapping) and "$ref" in ref else None
+                if isinstance(text, str) and text.strip():
+                    _, target = self.resolve(ref["$ref"], pointer)
+                    if isinstance(target, Mapping) and ("properties" in target or target.get("type") == "object"):
+                        return text
+        return super().description(schema, pointer)
+
     def _variants(self, members: list[JSON], pointer: str, ctx: Ctx, owner: DefNode) -> list[TypeNode]:
         """Variants of a union with a spec ``discriminator`` are named after their value of that property
         (``object: organization.usage.completions.result`` → ``...OrganizationUsageCompletionsResult``,

@@ -20,8 +20,18 @@ from collections.abc import Mapping
 from typing import Any
 
 from generator.load.resolver import RefError
-from generator.load.schema import child, is_extension_free_ref, is_null_schema, merge_object
-from generator.model.ir import AliasDef, ClassDef, LocalRef, NamedRef, TypeNode, Unknown, make_nullable, strip_null
+from generator.load.schema import child, is_extension_free_ref, is_null_schema, merge_object, type_list
+from generator.model.ir import (
+    AliasDef,
+    ClassDef,
+    LocalRef,
+    NamedRef,
+    Primitive,
+    TypeNode,
+    Unknown,
+    make_nullable,
+    strip_null,
+)
 from generator.model.typescope import Ctx, DefNode
 from generator.model.typetree import TypeBuilder
 from generator.text import naming
@@ -101,6 +111,13 @@ class ResponseTypes(TypeBuilder):
         if alias is not None and core != t:
             alias.type = make_nullable(alias.type)
         return t
+
+    def _typed(self, node: Mapping[str, JSON], pointer: str, ctx: Ctx, kind: str | None = None) -> TypeNode:
+        """``format: date`` is a plain ``str`` in a response model (R5.4: ``model.py`` ``shutdown_date:
+        Optional[str]``); a request still takes ``Union[str, date]``."""
+        if (kind or (type_list(node) or [""])[0]) == "string" and node.get("format") == "date":
+            return Primitive("string")
+        return super()._typed(node, pointer, ctx, kind)
 
     def description(self, schema: JSON, pointer: str) -> str | None:
         """``anyOf: [{$ref: Object, description}, null]`` without a description of its own is documented by the

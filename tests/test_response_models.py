@@ -492,3 +492,31 @@ def test_nullable_ref_field_is_documented_by_the_text_beside_the_ref(tmp_path: P
     (tmp_path / "config.yml").write_text(NULLABLE_CONFIG)
     files = run(Options(config=tmp_path / "config.yml", use_cache=False), Diagnostics()).files
     assert '    tags: Optional[Tags] = None\n    """Beside the ref."""\n' in files["pkg/types/thing.py"]
+
+
+def test_date_format_is_a_plain_str_in_responses(tmp_path: Path) -> None:
+    """openai model.py: `shutdown_date: Optional[str]` for `format: date` (no `datetime` import in responses)."""
+    schemas = {"Thing": {"type": "object", "properties": {"day": {"type": "string", "format": "date"}}},
+               "Tags": {"type": "string"}, "Effort": {"type": "string", "enum": ["low"]}}
+    spec = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {
+        "/things": {"get": {"responses": {"200": {"content": {"application/json": {"schema": {
+            "$ref": "#/components/schemas/Thing"}}}}}}}}, "components": {"schemas": schemas}}
+    (tmp_path / "spec.yaml").write_text(yaml.safe_dump(spec))
+    (tmp_path / "config.yml").write_text(NULLABLE_CONFIG)
+    thing = run(Options(config=tmp_path / "config.yml", use_cache=False), Diagnostics()).files["pkg/types/thing.py"]
+    assert "    day: Optional[str] = None\n" in thing and "datetime" not in thing
+
+
+def test_integer_beside_number_in_a_union_is_dropped(tmp_path: Path) -> None:
+    """openai chatkit_workflow.py / chat_session_workflow_param.py: `anyOf: [string, integer, boolean, number]` is
+    `Union[str, bool, float]` on both sides (an `int` is a `float`)."""
+    values = {"anyOf": [{"type": "string"}, {"type": "integer"}, {"type": "boolean"}, {"type": "number"}]}
+    schemas = {"Thing": {"type": "object", "properties": {"v": values}},
+               "Tags": {"type": "string"}, "Effort": {"type": "string", "enum": ["low"]}}
+    spec = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {
+        "/things": {"get": {"responses": {"200": {"content": {"application/json": {"schema": {
+            "$ref": "#/components/schemas/Thing"}}}}}}}}, "components": {"schemas": schemas}}
+    (tmp_path / "spec.yaml").write_text(yaml.safe_dump(spec))
+    (tmp_path / "config.yml").write_text(NULLABLE_CONFIG)
+    files = run(Options(config=tmp_path / "config.yml", use_cache=False), Diagnostics()).files
+    assert "    v: Union[str, bool, float, None] = None\n" in files["pkg/types/thing.py"]

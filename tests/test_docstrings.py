@@ -931,6 +931,28 @@ def test_class_docstring_keeps_raw_text_after_the_summary() -> None:
                      "    second raw line\n\n    third\n    \"\"\"")
 
 
+def test_class_docstring_keeps_raw_text_in_one_line_and_summary() -> None:
+    """The SDK's class docstrings keep the spec's own spacing and line breaks in the one-line layout and in the
+    summary too (openai types/responses/response_mcp_call_failed_event.py "an MCP  tool",
+    types/realtime/conversation_item_delete_event.py, realtime_server_event.py ConversationItemRetrieved)."""
+    from generator.targets.python.docstrings import python_docstring
+
+    assert python_docstring("Emitted when an MCP  tool call failed.\n", reflow=False) == (
+        '"""Emitted when an MCP  tool call failed."""')
+    assert python_docstring("Emitted when an MCP  tool call failed.\n") == '"""Emitted when an MCP tool call failed."""'
+    got = python_docstring("Send this when you want to remove any item \nhistory. The server will respond with a "
+                           "deleted event.\n", reflow=False)
+    assert got == ('"""Send this when you want to remove any item\n    history.\n\n'
+                   '    The server will respond with a deleted event.\n    """')
+    # a whole first paragraph as the summary is wrapped (llama-stack file_create_params.py ExpiresAfter)
+    assert python_docstring("Control expiration of files.\nParams:\n\n- anchor", reflow=False) == (
+        '"""Control expiration of files. Params:\n\n    - anchor\n    """')
+    long = "Returned when a conversation item is retrieved with `conversation.item.retrieve`. More text."
+    assert python_docstring(long, reflow=False) == (
+        '"""Returned when a conversation item is retrieved with `conversation.item.retrieve`.\n\n'
+        '    More text.\n    """')
+
+
 def test_deeply_indented_line_starts_a_new_paragraph() -> None:
     raw = ("Set of 16 key-value pairs that can be attached to an object. This can be         useful for storing "
            "additional information.\n                    Keys are strings with a maximum length of 64 characters.")

@@ -86,7 +86,8 @@ SPEC: dict[str, Any] = {
             "responses": {"200": {"content": {"application/json": {"schema": {
                 "type": "object", "required": ["deleted"], "properties": {
                     "deleted": {"type": "boolean"}, "open": {"$ref": "#/components/schemas/Open"}}}}}}}}},
-        "/stats": {"get": {"responses": {"200": {"content": {"application/json": {"schema": {
+        "/stats": {"get": {"parameters": [{"name": "page", "in": "query", "schema": {"type": "string"}}],
+                           "responses": {"200": {"content": {"application/json": {"schema": {
             "type": "object", "properties": {
                 "object": {"type": "string"}, "data": {"type": "array", "items": {"type": "integer"}},
                 "has_more": {"type": "boolean"}, "next_page": {"type": "string"}}}}}}}}},
@@ -178,9 +179,23 @@ def test_method_responses(files: dict[str, str]) -> None:
     assert "    deleted: bool\n" in retrieve
     # a page contributes its item, here a named model: no module
     assert "pkg/types/pet_list_response.py" not in files
-    # a list paged by a `next_page` token is no page the SDK wraps: the whole object
+    # a list paged by a `next_page` token sent back as `page` is no page the SDK wraps: the whole object
     stats = body(files, "pet_stats_response")
     assert "    data: Optional[List[int]] = None\n" in stats
+
+
+def test_next_page_list_without_a_page_parameter_is_one_page(tmp_path: Path) -> None:
+    """openai vector_store_search_response.py: a `next_page` list the method cannot page through is a SyncPage."""
+    import copy
+
+    spec = copy.deepcopy(SPEC)
+    stats = spec["paths"]["/stats"]["get"]
+    del stats["parameters"]
+    schema = stats["responses"]["200"]["content"]["application/json"]["schema"]
+    schema["properties"]["data"]["items"] = {"type": "object", "properties": {"n": {"type": "integer"}}}
+    got = body(generate(tmp_path, spec), "pet_stats_response")
+    assert "class PetStatsResponse(BaseModel):\n    n: Optional[int] = None\n" in got
+    assert "has_more" not in got
 
 
 def test_extra_properties_stub(files: dict[str, str]) -> None:
@@ -325,3 +340,183 @@ def test_nested_class_named_like_an_import_does_not_shadow_it(tmp_path: Path) ->
     r = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "-p", "pkg"], cwd=out,
                        capture_output=True, text=True, check=False)
     assert r.returncode == 0, r.stdout
+
+
+NULLABLE_CONFIG = """
+targets: {python: {package_name: pkg}}
+typegen: {spec: spec.yaml, out: out, support_modules: false}
+resources:
+  things:
+    models:
+      thing: '#/components/schemas/Thing'
+      tags: '#/components/schemas/Tags'
+      effort: '#/components/schemas/Effort'
+    methods:
+      retrieve: get /things
+"""
+
+
+def test_nullable_named_object_and_map_are_written_without_none(tmp_path: Path) -> None:
+    """`anyOf: [<object or map>, null]` models are the object (openai responses/response_error.py, shared/metadata.py);
+    a literal alias keeps `Optional` (shared/reasoning_effort.py)."""
+    schemas = {
+        "Thing": {"anyOf": [{"type": "object", "description": "A thing.", "required": ["id"],
+                             "properties": {"id": {"type": "string"}, "tags": {"$ref": "#/components/schemas/Tags"},
+                                            "effort": {"$ref": "#/components/schemas/Effort"}}},
+                            {"type": "null"}]},
+        "Tags": {"anyOf": [{"type": "object", "additionalProperties": {"type": "string"}}, {"type": "null"}]},
+        "Effort": {"anyOf": [{"type": "string", "enum": ["low", "high"]}, {"type": "null"}]},
+    }
+    spec = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {
+        "/things": {"get": {"responses": {"200": {"content": {"application/json": {"schema": {
+            "$ref": "#/components/schemas/Thing"}}}}}}}}, "components": {"schemas": schemas}}
+    (tmp_path / "spec.yaml").write_text(yaml.safe_dump(spec))
+    (tmp_path / "config.yml").write_text(NULLABLE_CONFIG)
+    files = run(Options(config=tmp_path / "config.yml", use_cache=False), Diagnostics()).files
+    thing = files["pkg/types/thing.py"]
+    assert 'class Thing(BaseModel):\n    """A thing."""\n\n    id: str\n' in thing
+    assert "    tags: Optional[Tags] = None\n" in thing
+    assert "Tags: TypeAlias = Dict[str, str]\n" in files["pkg/types/tags.py"]
+    assert 'Effort: TypeAlias = Optional[Literal["low", "high"]]\n' in files["pkg/types/effort.py"]
+
+
+def test_merged_all_of_takes_no_description_from_a_ref_member(tmp_path: Path) -> None:
+    """openai responses/response_function_tool_call_output_item.py: `allOf: [$ref Unlisted, {...}]` merged into
+    one class has no docstring from the `$ref`'d schema; an inline member's description still counts."""
+    base = {"type": "object", "description": "The base.", "properties": {"a": {"type": "string"}}}
+    schemas = {
+        "Base": base,
+        "Thing": {"allOf": [{"$ref": "#/components/schemas/Base"}, {"type": "object", "properties": {
+            "id": {"type": "string"}}}]},
+        "Tags": {"allOf": [{"$ref": "#/components/schemas/Base"}, {"type": "object", "description": "Own.",
+                                                                     "properties": {"id": {"type": "string"}}}]},
+        "Effort": {"type": "string", "enum": ["low"]},
+    }
+    spec = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {
+        "/things": {"get": {"responses": {"200": {"content": {"application/json": {"schema": {
+            "$ref": "#/components/schemas/Thing"}}}}}}}}, "components": {"schemas": schemas}}
+    (tmp_path / "spec.yaml").write_text(yaml.safe_dump(spec))
+    (tmp_path / "config.yml").write_text(NULLABLE_CONFIG)
+    files = run(Options(config=tmp_path / "config.yml", use_cache=False), Diagnostics()).files
+    assert "class Thing(BaseModel):\n    id: Optional[str] = None\n" in files["pkg/types/thing.py"]
+    assert 'class Tags(BaseModel):\n    """Own."""\n' in files["pkg/types/tags.py"]
+
+
+SHARED_LITERAL_CONFIG = """
+targets: {python: {package_name: pkg}}
+typegen: {spec: spec.yaml, out: out, support_modules: false}
+resources:
+  things:
+    models:
+      thing_effort: '#/components/schemas/Effort'
+      thing: '#/components/schemas/Thing'
+    methods:
+      retrieve: get /things
+      create: post /things
+  $shared:
+    models:
+      effort: '#/components/schemas/Effort'
+"""
+
+
+def test_literal_named_again_beside_shared_is_a_reexport(tmp_path: Path) -> None:
+    """openai chat/chat_completion_reasoning_effort.py: `ChatCompletionReasoningEffort = ReasoningEffort`, one
+    module for both sides, instead of a second copy of the `$shared` literal."""
+    schemas = {"Effort": {"type": "string", "enum": ["low", "high"]},
+               "Thing": {"type": "object", "properties": {"effort": {"$ref": "#/components/schemas/Effort"}}}}
+    spec = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {
+        "/things": {"get": {"responses": {"200": {"content": {"application/json": {"schema": {
+            "$ref": "#/components/schemas/Thing"}}}}}},
+                    "post": {"requestBody": {"content": {"application/json": {"schema": {
+                        "$ref": "#/components/schemas/Thing"}}}}, "responses": {"204": {}}}}},
+        "components": {"schemas": schemas}}
+    (tmp_path / "spec.yaml").write_text(yaml.safe_dump(spec))
+    (tmp_path / "config.yml").write_text(SHARED_LITERAL_CONFIG)
+    files = run(Options(config=tmp_path / "config.yml", use_cache=False), Diagnostics()).files
+    assert files["pkg/types/thing_effort.py"].endswith(
+        'from .shared.effort import Effort\n\n__all__ = ["ThingEffort"]\n\nThingEffort = Effort\n')
+    assert 'Effort: TypeAlias = Literal["low", "high"]\n' in files["pkg/types/shared/effort.py"]
+
+
+SAME_NAME_CONFIG = """
+targets: {python: {package_name: pkg}}
+typegen: {spec: spec.yaml, out: out, support_modules: false}
+resources:
+  things:
+    models:
+      effort: '#/components/schemas/Effort'
+      thing: '#/components/schemas/Thing'
+    methods:
+      retrieve: get /things
+      create: post /things
+  $shared:
+    models:
+      effort: '#/components/schemas/Effort'
+"""
+
+
+def test_shared_entry_owns_a_schema_named_twice(tmp_path: Path) -> None:
+    """openai: `chat_model` is listed under `chat` and `$shared`; the shared module is the type both sides use
+    (`shared/responses_model.py` imports `.chat_model`) and the root `chat_model.py` re-exports it through its
+    module, as the name is the same: `from .shared import chat_model`, `ChatModel = chat_model.ChatModel`."""
+    schemas = {"Effort": {"type": "string", "enum": ["low", "high"]},
+               "Thing": {"type": "object", "properties": {"effort": {"$ref": "#/components/schemas/Effort"}}}}
+    spec = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {
+        "/things": {"get": {"responses": {"200": {"content": {"application/json": {"schema": {
+            "$ref": "#/components/schemas/Thing"}}}}}},
+                    "post": {"requestBody": {"content": {"application/json": {"schema": {
+                        "$ref": "#/components/schemas/Thing"}}}}, "responses": {"204": {}}}}},
+        "components": {"schemas": schemas}}
+    (tmp_path / "spec.yaml").write_text(yaml.safe_dump(spec))
+    (tmp_path / "config.yml").write_text(SAME_NAME_CONFIG)
+    files = run(Options(config=tmp_path / "config.yml", use_cache=False), Diagnostics()).files
+    assert files["pkg/types/effort.py"].endswith(
+        'from .shared import effort\n\n__all__ = ["Effort"]\n\nEffort = effort.Effort\n')
+    assert "from .shared.effort import Effort\n" in files["pkg/types/thing.py"]
+    assert "from .shared.effort import Effort\n" in files["pkg/types/thing_create_params.py"]
+
+
+def test_nullable_ref_field_is_documented_by_the_text_beside_the_ref(tmp_path: Path) -> None:
+    """openai video.py: `error: anyOf: [{$ref: VideoCreateError, description: ...}, null]` takes the text beside
+    the `$ref`, not the object's own description."""
+    schemas = {
+        "Thing": {"type": "object", "properties": {"tags": {"anyOf": [
+            {"$ref": "#/components/schemas/Tags", "description": "Beside the ref."}, {"type": "null"}]}}},
+        "Tags": {"type": "object", "description": "The object's own.", "properties": {"a": {"type": "string"}}},
+        "Effort": {"type": "string", "enum": ["low"]},
+    }
+    spec = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {
+        "/things": {"get": {"responses": {"200": {"content": {"application/json": {"schema": {
+            "$ref": "#/components/schemas/Thing"}}}}}}}}, "components": {"schemas": schemas}}
+    (tmp_path / "spec.yaml").write_text(yaml.safe_dump(spec))
+    (tmp_path / "config.yml").write_text(NULLABLE_CONFIG)
+    files = run(Options(config=tmp_path / "config.yml", use_cache=False), Diagnostics()).files
+    assert '    tags: Optional[Tags] = None\n    """Beside the ref."""\n' in files["pkg/types/thing.py"]
+
+
+def test_date_format_is_a_plain_str_in_responses(tmp_path: Path) -> None:
+    """openai model.py: `shutdown_date: Optional[str]` for `format: date` (no `datetime` import in responses)."""
+    schemas = {"Thing": {"type": "object", "properties": {"day": {"type": "string", "format": "date"}}},
+               "Tags": {"type": "string"}, "Effort": {"type": "string", "enum": ["low"]}}
+    spec = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {
+        "/things": {"get": {"responses": {"200": {"content": {"application/json": {"schema": {
+            "$ref": "#/components/schemas/Thing"}}}}}}}}, "components": {"schemas": schemas}}
+    (tmp_path / "spec.yaml").write_text(yaml.safe_dump(spec))
+    (tmp_path / "config.yml").write_text(NULLABLE_CONFIG)
+    thing = run(Options(config=tmp_path / "config.yml", use_cache=False), Diagnostics()).files["pkg/types/thing.py"]
+    assert "    day: Optional[str] = None\n" in thing and "datetime" not in thing
+
+
+def test_integer_beside_number_in_a_union_is_dropped(tmp_path: Path) -> None:
+    """openai chatkit_workflow.py / chat_session_workflow_param.py: `anyOf: [string, integer, boolean, number]` is
+    `Union[str, bool, float]` on both sides (an `int` is a `float`)."""
+    values = {"anyOf": [{"type": "string"}, {"type": "integer"}, {"type": "boolean"}, {"type": "number"}]}
+    schemas = {"Thing": {"type": "object", "properties": {"v": values}},
+               "Tags": {"type": "string"}, "Effort": {"type": "string", "enum": ["low"]}}
+    spec = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {
+        "/things": {"get": {"responses": {"200": {"content": {"application/json": {"schema": {
+            "$ref": "#/components/schemas/Thing"}}}}}}}}, "components": {"schemas": schemas}}
+    (tmp_path / "spec.yaml").write_text(yaml.safe_dump(spec))
+    (tmp_path / "config.yml").write_text(NULLABLE_CONFIG)
+    files = run(Options(config=tmp_path / "config.yml", use_cache=False), Diagnostics()).files
+    assert "    v: Union[str, bool, float, None] = None\n" in files["pkg/types/thing.py"]

@@ -127,6 +127,18 @@ def test_union_body_is_a_union_of_variant_classes_with_the_shared_params(tmp_pat
     assert "class CnameRecordMeta(TypedDict" in text
 
 
+def test_allof_members_redefining_a_string_enum_take_both_value_sets(tmp_path: Path) -> None:
+    """openai response_computer_tool_call_output_item.py: `status` over `allOf` is the later member's values,
+    then the earlier ones it lacks, with no conflict warning."""
+    spec = {**body_op({"allOf": [
+        {"type": "object", "properties": {"status": {"type": "string", "enum": ["in_progress", "completed"]}}},
+        {"type": "object", "properties": {"status": {"$ref": "#/components/schemas/Status"}}},
+    ]}), "components": {"schemas": {"Status": {"type": "string", "enum": ["completed", "failed"]}}}}
+    files, diags = generate(tmp_path, spec)
+    assert 'status: Literal["completed", "failed", "in_progress"]' in module(files)
+    assert not any("allof-conflict" in d for d in diags)
+
+
 def test_allof_members_defining_the_same_object_property_merge(tmp_path: Path) -> None:
     files, diags = generate(tmp_path, body_op({"allOf": [
         {"type": "object", "properties": {"meta": {"type": "object", "properties": {"a": {"type": "string"}}}}},

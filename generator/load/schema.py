@@ -115,6 +115,10 @@ def _merge_into(
                 if _object_like(old, old_ptr, resolve) and _object_like(schema, ptr, resolve):
                     out.properties[name] = (ptr, _both(old, old_ptr, schema, ptr))
                     continue
+                merged = _enum_union(old, old_ptr, schema, ptr, resolve)
+                if merged is not None:
+                    out.properties[name] = (ptr, merged)
+                    continue
                 diags.warning(
                     "allof-conflict",
                     f"property {name!r} is defined differently in {old_ptr} and {ptr}; using the latter",
@@ -150,6 +154,33 @@ def _both(a: JSON, a_ptr: str, b: JSON, b_ptr: str) -> dict[str, JSON]:
     else:
         members, origins = [a, b], [a_ptr, b_ptr]
     out: dict[str, JSON] = {"allOf": members, MERGED_FROM: origins}
+    description = next((s["description"] for s in (b, a) if isinstance(s, Mapping)
+                        and isinstance(s.get("description"), str)), None)
+    if description is not None:
+        out["description"] = description
+    return out
+
+
+def _enum_values(node: JSON, pointer: str, resolve: Resolve) -> list[JSON] | None:
+    for _ in range(16):
+        if isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and "enum" not in node:
+            pointer, node = resolve(node["$ref"], pointer)
+        else:
+            break
+    enum = node.get("enum") if isinstance(node, Mapping) else None
+    return enum if isinstance(enum, list) and type_list(node) == ["string"] else None
+
+
+def _enum_union(a: JSON, a_ptr: str, b: JSON, b_ptr: str, resolve: Resolve) -> dict[str, JSON] | None:
+    """A string enum property redefined by a later ``allOf`` member with other values takes both sets: the later
+    values, then the earlier ones it lacks. The OpenAI SDK does so: ``ComputerToolCallOutputResource`` narrows
+    ``status`` to ``ComputerCallOutputStatus`` (completed, incomplete, failed) over ``in_progress, completed,
+    incomplete``, and ``response_computer_tool_call_output_item.py`` has ``Literal["completed", "incomplete",
+    "failed", "in_progress"]``."""
+    old, new = _enum_values(a, a_ptr, resolve), _enum_values(b, b_ptr, resolve)
+    if old is None or new is None:
+        return None
+    out: dict[str, JSON] = {"type": "string", "enum": [*new, *(v for v in old if v not in new)]}
     description = next((s["description"] for s in (b, a) if isinstance(s, Mapping)
                         and isinstance(s.get("description"), str)), None)
     if description is not None:

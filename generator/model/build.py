@@ -102,7 +102,9 @@ class ProjectBuilder(NamedModels):
         if self.config.response_models and self.models:  # on when the config lists models (issue 13)
             from generator.model.responses import ResponseSide
 
-            modules.extend(ResponseSide(self).build({m.path for m in modules}, operations))
+            side = ResponseSide(self)
+            response_modules = side.build({m.path for m in modules}, operations)
+            modules = [m for m in modules if m.path not in side.replaced] + response_modules
         return Project(
             package=self.config.package_name,
             header_blocks=[*([self.config.file_header] if self.config.file_header else []),

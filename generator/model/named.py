@@ -63,7 +63,9 @@ class NamedModels:
                 pointer, node = self.resolver.resolve(spec.schema_pointer, from_pointer=spec.pointer)
             except KeyError:
                 continue  # the resolver reported it
-            if pointer in self.models:
+            # a schema named twice keeps its first entry, except that a `$shared` entry takes it over from a
+            # resource's (the OpenAI SDK's ChatModel lives in shared/chat_model.py although `chat` lists it first)
+            if pointer in self.models and not (spec.shared and not self.models[pointer].spec.shared):
                 other = self.models[pointer].spec
                 self.diags.warning("model-duplicate", f"schema {pointer} is named twice ({other.key!r} and "
                                    f"{spec.key!r}); using {other.key!r}", file=str(self.config.path),

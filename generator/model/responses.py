@@ -9,8 +9,9 @@ request side (issue 13; ``../shared/docs/STYLE-RESPONSES.md``, cited as R-number
 - **Named models (R7.2, R7.3).** Every config model reached from a response (a method's response under any media
   type, a webhook payload, or through another response model) gets a response module: key ``k`` → ``k.py`` /
   ``Pascal(k)`` next to the request twin ``k_param.py`` (``$shared``: ``types/shared/k.py``). Literal and scalar
-  aliases have one module for both sides. A schema named by several entries is written once, under the first
-  entry; each later entry becomes a re-export ``Later = First`` (R9).
+  aliases have one module for both sides. A schema named by several entries is written once, under the last
+  entry; each earlier entry becomes a re-export ``Earlier = Last`` (R9), which replaces the request side's copy
+  of a ``$shared`` literal (``chat/chat_completion_reasoning_effort.py``).
 - **Types (R4.1, R6.1).** :class:`ResponseTypes` is the request side's :class:`TypeBuilder` with two additions a
   response model needs: ``allOf: [$ref Named, {...}]`` is a subclass of the named model listing only its own
   fields, and a union with a spec ``discriminator`` whose variants all carry that property as a one-value const
@@ -29,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from generator.config import placement
 from generator.config.model import Method, ModelSpec, iter_methods, iter_models
 from generator.load.resolver import RefError
-from generator.load.schema import child, is_extension_free_ref
+from generator.load.schema import child, is_extension_free_ref, is_null_schema
 from generator.model.ir import (
     AliasDef,
     ClassDef,
@@ -73,6 +74,7 @@ class ResponseSide:
         self.used: list[str] = []
         self.types = ResponseTypes(builder._resolve, self._named, builder.diags, builder.file)
         self.types.records = {}
+        self.replaced: set[tuple[str, ...]] = set()  # request-side literal modules that became re-exports
 
     # ------------------------------------------------------------------------------------------ registry
     def _register(self) -> None:
@@ -123,6 +125,7 @@ class ResponseSide:
         # a `$shared` model always has its `shared/` module, even when only requests reach it (Llama Stack
         # shared/system_message.py and shared/sampling_params.py, reached from `BenchmarkConfig` params only)
         unreached = [p for p, e in self.models.items() if p not in self.b.used or e.spec.shared]
+        literal_reexports: set[tuple[str, ...]] = set()
         i = 0
         while i < len(self.used) or unreached:  # grows while modules are built
             if i == len(self.used):
@@ -132,7 +135,12 @@ class ResponseSide:
                 continue
             entry = self.models[self.used[i]]
             i += 1
-            modules.extend(self._reexport(entry, spec) for spec in entry.reexports)
+            for spec in entry.reexports:
+                modules.append(self._reexport(entry, spec))
+                if entry.ref.shape == "literal" and entry.spec.shared and modules[-1].main_name != entry.ref.name:
+                    # the SDK writes `ChatCompletionReasoningEffort = ReasoningEffort` for both sides over a
+                    # `$shared` literal (chat/chat_completion_reasoning_effort.py), not a second copy of it
+                    literal_reexports.add(modules[-1].path)
             if entry.ref.module not in taken:
                 try:
                     modules.append(self._model_module(entry))
@@ -141,8 +149,10 @@ class ResponseSide:
         out: list[Module] = []
         claimed: set[tuple[str, ...]] = set()
         for m in modules:  # one module per path: the first claim wins, the others are reported
-            if m.path in taken:
+            if m.path in taken and m.path not in literal_reexports:
                 continue  # a module both sides share (a literal alias) is the request side's
+            if m.path in taken:  # ...unless the SDK writes it as a re-export of the entry that owns it (R9)
+                self.replaced.add(m.path)
             if m.path in claimed:
                 self.b.diags.warning("response-module-collision", f"response module {'/'.join(m.path)}.py is "
                                      "claimed twice; keeping the first", file=str(self.b.config.path))
@@ -176,7 +186,8 @@ class ResponseSide:
             schemes = tuple(s.response for s in self.b.config.pagination
                             if s.response and all(name in names for name, _ in s.request))
             configured = any(s.response for s in self.b.config.pagination)
-            item_found = None if configured and not schemes else _page_item(node, pointer, method, schemes)
+            item_found = None if configured and not schemes else _page_item(node, pointer, method, schemes,
+                                                                               _query_names(op))
             if item_found is not None:
                 page = True
                 sptr, schema = item_found
@@ -286,7 +297,10 @@ class ResponseSide:
         model = entry.model
         _, node = self.b.resolver.resolve(model.pointer, from_pointer=model.spec.pointer)
         kind = "shared_model" if entry.spec.shared else "model"
-        return self._module(entry.ref.module, kind, entry.ref.name, node, model.pointer, entry.ref.shape)
+        pointer = model.pointer
+        if entry.ref.shape in ("object", "map"):
+            pointer, node = _non_null_member(node, pointer)
+        return self._module(entry.ref.module, kind, entry.ref.name, node, pointer, entry.ref.shape)
 
     def _module(self, path: tuple[str, ...], kind: str, name: str, node: JSON, pointer: str,
                 shape: str | None = None) -> Module:
@@ -364,13 +378,37 @@ def _unwrap(node: JSON, pointer: str, fields: tuple[str, ...]) -> tuple[str, JSO
     return (child(pointer, "properties", name), schema) if name in fields else None
 
 
-def _page_item(node: JSON, pointer: str, method: Method,
-               schemes: tuple[tuple[str, ...], ...]) -> tuple[str, JSON] | None:
+def _non_null_member(node: JSON, pointer: str) -> tuple[str, JSON]:
+    """A named object or map whose schema is ``anyOf: [<it>, null]`` is written as ``<it>``: the ``None`` goes
+    to the fields that use it (``shared/metadata.py`` ``Metadata: TypeAlias = Dict[str, str]``,
+    ``responses/response_error.py`` and ``response_prompt.py`` are classes; a literal alias such as
+    ``shared/reasoning_effort.py`` keeps its ``Optional``, so only objects and maps come here)."""
+    for key in ("anyOf", "oneOf"):
+        members = node.get(key) if isinstance(node, Mapping) else None
+        if isinstance(members, list) and len(members) == 2 and not {"type", "properties", "allOf"} & set(node):
+            real = [(i, m) for i, m in enumerate(members) if not is_null_schema(m)]
+            if len(real) == 1 and isinstance(real[0][1], Mapping) and "$ref" not in real[0][1]:
+                return child(pointer, key, real[0][0]), real[0][1]
+    return pointer, node
+
+
+def _query_names(op: Mapping[str, JSON]) -> frozenset[str]:
+    """The names of an operation's inline query parameters (a ``$ref``'d parameter is not looked into)."""
+    params = op.get("parameters")
+    return frozenset(p["name"] for p in params if isinstance(p, Mapping) and p.get("in") == "query"
+                     and isinstance(p.get("name"), str)) if isinstance(params, list) else frozenset()
+
+
+def _page_item(node: JSON, pointer: str, method: Method, schemes: tuple[tuple[str, ...], ...],
+               query: frozenset[str] = frozenset()) -> tuple[str, JSON] | None:
     """The item schema of a page, which the SDK wraps in its page class. With ``pagination`` schemes in the
     config (Llama Stack): a response with all the response properties of one whose request params the method
     takes (the caller picks those), unless the method says ``paginated: false``. Without (OpenAI): an object
-    whose ``data`` array sits next to an ``object`` tag (``SyncPage``) or ``has_more`` (``SyncCursorPage``); a
-    list paged by a ``next_page`` token is an ordinary response (the usage endpoints)."""
+    whose ``data`` array sits next to an ``object`` tag (``SyncPage``) or ``has_more`` (``SyncCursorPage``). A
+    list paged by a ``next_page`` token that the method takes back as its ``page`` query parameter is an
+    ordinary response, since no page class of the SDK sends it (the usage endpoints:
+    ``usage_completions_response.py``); without that parameter it is one ``SyncPage``
+    (``vector_store_search_response.py``, ``vector_stores/file_content_response.py`` are the items)."""
     if not isinstance(node, Mapping):
         return None
     props = node.get("properties")
@@ -381,7 +419,7 @@ def _page_item(node: JSON, pointer: str, method: Method,
     if schemes:  # the config's pagination schemes: a response with every property of one
         if not any(all(k in props for k in scheme) for scheme in schemes):
             return None
-    elif "next_page" in props or not ("object" in props or "has_more" in props):
+    elif ("next_page" in props and "page" in query) or not ("object" in props or "has_more" in props):
         return None
     data = props["data"]
     if not isinstance(data.get("items"), Mapping) or data.get("type") not in ("array", None):

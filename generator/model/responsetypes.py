@@ -7,6 +7,9 @@ model needs (``../shared/docs/STYLE-RESPONSES.md``, R-numbers):
 - an object with both ``properties`` and ``additionalProperties`` keeps its extra keys, typed (R4.5);
 - a union with a spec ``discriminator`` whose variants all carry that property as a one-value const records it
   (R6.1); its variants are named after their value of that property; a nullable union alias keeps ``None``;
+- an ``allOf`` merged into one class is documented by its own description or its inline members' only, never by
+  a ``$ref``'d member's (``responses/response_function_tool_call_output_item.py``, ``response_input_message_item.py``
+  have no class docstring although ``FunctionToolCallOutput`` and ``InputMessage`` have descriptions);
 - members that are themselves unnamed unions are flattened into the parent union (R6.2);
 - a list of a named union is ``List[Named]``.
 """
@@ -17,12 +20,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from generator.load.resolver import RefError
-from generator.load.schema import child, is_extension_free_ref, is_null_schema, merge_object
+from generator.load.schema import child, is_extension_free_ref, is_null_schema, merge_object, type_list
 from generator.model.ir import (
     AliasDef,
     ClassDef,
     LocalRef,
     NamedRef,
+    Primitive,
     TypeNode,
     UnionType,
     Unknown,
@@ -68,7 +72,10 @@ class ResponseTypes(TypeBuilder):
                             (f.wire_name in inherited.required) != f.required
                             or _core(inherited.properties[f.wire_name][1]) != _core(node_property(node, f.wire_name))))
                     return self._open(node, pointer, ctx, (fields, inherited.description or own_doc))
-        return self._open(node, pointer, ctx, super().object_fields(node, pointer, ctx))
+        fields, doc = super().object_fields(node, pointer, ctx)
+        if isinstance(members, list) and not isinstance(node.get("description"), str):
+            doc = _inline_description(members)
+        return self._open(node, pointer, ctx, (fields, doc))
 
     def _open(self, node: Mapping[str, JSON], pointer: str, ctx: Ctx,
               result: tuple[list[Any], str | None]) -> tuple[list[Any], str | None]:
@@ -114,6 +121,28 @@ class ResponseTypes(TypeBuilder):
         if alias is not None and core != t:
             alias.type = make_nullable(alias.type)
         return t
+
+    def _typed(self, node: Mapping[str, JSON], pointer: str, ctx: Ctx, kind: str | None = None) -> TypeNode:
+        """``format: date`` is a plain ``str`` in a response model (R5.4: ``model.py`` ``shutdown_date:
+        Optional[str]``); a request still takes ``Union[str, date]``."""
+        if (kind or (type_list(node) or [""])[0]) == "string" and node.get("format") == "date":
+            return Primitive("string")
+        return super()._typed(node, pointer, ctx, kind)
+
+    def description(self, schema: JSON, pointer: str) -> str | None:
+        """``anyOf: [{$ref: Object, description}, null]`` without a description of its own is documented by the
+        text beside the ``$ref`` (``video.py`` ``error``: "Error payload that explains why generation failed");
+        the request side's rule (the target's text, STYLE D12) stays for everything else."""
+        for key in ("anyOf", "oneOf"):
+            members = schema.get(key) if isinstance(schema, Mapping) and "description" not in schema else None
+            if isinstance(members, list) and len(members) == 2 and any(is_null_schema(m) for m in members):
+                ref = next(m for m in members if not is_null_schema(m))
+                text = ref.get("description") if isinstance(ref, Mapping) and "$ref" in ref else None
+                if isinstance(text, str) and text.strip():
+                    _, target = self.resolve(ref["$ref"], pointer)
+                    if isinstance(target, Mapping) and ("properties" in target or target.get("type") == "object"):
+                        return text
+        return super().description(schema, pointer)
 
     def _variants(self, members: list[JSON], pointer: str, ctx: Ctx, owner: DefNode) -> list[TypeNode]:
         """Variants of a union with a spec ``discriminator`` are named after their value of that property
@@ -311,3 +340,12 @@ def _local_alias(owner: DefNode, t: TypeNode) -> AliasDef | None:
             if isinstance(c.definition, AliasDef) and c.definition.name == t.name:
                 return c.definition
     return None
+
+
+def _inline_description(members: list[JSON]) -> str | None:
+    """The description an ``allOf`` takes from its members: the last inline (not ``$ref``) member's."""
+    found = None
+    for member in members:
+        if isinstance(member, Mapping) and "$ref" not in member and isinstance(member.get("description"), str):
+            found = member["description"]
+    return found

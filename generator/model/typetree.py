@@ -348,6 +348,10 @@ class TypeBuilder:
         nullable = any(is_null_schema(m) for m in members)
         alias_node = DefNode(AliasDef(name="", type=Unknown(), pointer=owner_pointer))
         variants = self._variants(members, pointer, ctx, alias_node)
+        if Primitive("number") in variants and Primitive("integer") in variants:
+            # `int` is a `float` already (PEP 484 numeric tower): the OpenAI SDK writes `Union[str, bool, float]`
+            # for `anyOf: [string, integer, boolean, number]` (chatkit_workflow.py, chat_session_workflow_param.py)
+            variants = [v for v in variants if v != Primitive("integer")]
         union: TypeNode = variants[0] if len(variants) == 1 else UnionType(tuple(variants))
         if isinstance(union, UnionType) and (any(isinstance(m, LocalRef) for m in flatten_union(union))
                                              or _has_record(union)):

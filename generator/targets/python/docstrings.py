@@ -18,6 +18,12 @@ Python layouts (D5), where ``I`` is the field indent and lines are wrapped at 80
 Every line after the first is prefixed with the indent, except blank lines, which are truly empty (D9); trailing
 whitespace is dropped from every line (code block lines included).
 
+Class docstrings (``reflow=False``) keep the spec's raw text: in the ONE layout when the text has no line break
+(double spaces kept: openai ``types/responses/response_mcp_call_failed_event.py``) and in a first-sentence SPLIT summary
+(D7.2; a whole-paragraph summary is wrapped as usual: llama-stack ``file_create_params.py`` ``ExpiresAfter``),
+whose raw line breaks stay and which is not re-wrapped (``types/realtime/conversation_item_delete_event.py``,
+``realtime_server_event.py`` ``ConversationItemRetrieved``, 81 columns on one line).
+
 JSDoc (TypeScript): the same reflow at 80 columns after the `` * `` prefix, never a summary split; ``/**`` on its
 own line, every text line `` * <text>``, blank lines `` *``, and `` */`` at the end.
 """
@@ -89,16 +95,19 @@ def python_docstring(
     if not blocks:
         return None
     one = one_line_text(blocks)
+    raw = rewrite_links(text, link_rewrites).strip()
     if one is not None:
-        body = docstring_text(one)
+        body = docstring_text(raw if not reflow and "\n" not in raw else one)
         return f'"""{body} """' if body.endswith('"') else f'"""{body}"""'
     closing = f"\n{indent}" + '"""'
-    raw = rewrite_links(text, link_rewrites).strip()
     split = split_summary(blocks)
     if split is not None:
         summary, rest = split
         head = [docstring_text(line) for line in wrap_text(summary, WIDTH)]
         if not reflow and raw.startswith(summary):
+            # a first sentence (D7.2) keeps its raw lines; a whole first paragraph is wrapped
+            if not isinstance(blocks[0], Paragraph) or summary != blocks[0].text:
+                head = [docstring_text(line.rstrip()) for line in summary.splitlines()]
             tail = [docstring_text(line.rstrip()) for line in raw[len(summary) :].strip().splitlines()]
         else:
             tail = [docstring_text(line) for line in wrap_blocks(rest, WIDTH)]

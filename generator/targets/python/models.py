@@ -33,6 +33,7 @@ from generator.model.ir import (
     Field,
     MapType,
     Module,
+    NamedRef,
     Primitive,
     Temporal,
     TypeNode,
@@ -198,6 +199,11 @@ def _class_ctx(d: ClassDef, imports: ModelImports, defined: set[str], link_rewri
 
 
 def _alias_ctx(d: AliasDef, imports: ModelImports, defined: set[str], shadowed: frozenset[str]) -> DefCtx:
+    if not d.annotated and isinstance(d.type, NamedRef) and d.type.name == d.name and len(d.type.module) > 1:
+        # a re-export under the same name imports the module (root `chat_model.py`: `from .shared import
+        # chat_model`, then `ChatModel = chat_model.ChatModel`), R9
+        imports.local.setdefault(d.type.module[:-1], set()).add(d.type.module[-1])
+        return DefCtx("assign", escape.identifier(d.name), value=f"{d.type.module[-1]}.{d.name}")
     annot = ModelAnnotator(imports, defined=defined, shadowed=shadowed)
     value = annot.annotation(d.type)
     if not d.annotated:

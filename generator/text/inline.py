@@ -81,6 +81,8 @@ def _match_brackets(text: str) -> tuple[dict[int, int], dict[int, int], dict[int
 
 def _inline_spans(text: str) -> Iterator[_Span]:
     """The code spans and links/images ``[label](target)`` of ``text``, left to right, not overlapping."""
+    if "`" not in text and "[" not in text:  # no code span and no link can start: most descriptions
+        return
     code, square, paren = _match_brackets(text)
     i = 0
     while i < len(text):

@@ -104,6 +104,13 @@ def generate(tmp_path: Path, spec: dict[str, Any] = SPEC, *, support: bool = Fal
     return run(Options(config=tmp_path / "config.yml", use_cache=False), Diagnostics()).files
 
 
+def generate_with(tmp_path: Path, spec: dict[str, Any], config: str) -> dict[str, str]:
+    """The files of one run over ``spec`` (written as spec.yaml) and ``config`` (config.yml) in ``tmp_path``."""
+    (tmp_path / "spec.yaml").write_text(yaml.safe_dump(spec))
+    (tmp_path / "config.yml").write_text(config)
+    return run(Options(config=tmp_path / "config.yml", use_cache=False), Diagnostics()).files
+
+
 @pytest.fixture(scope="module")
 def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     return generate(tmp_path_factory.mktemp("responses"))
@@ -270,9 +277,7 @@ def test_unwrapped_fields_and_pagination_schemes(tmp_path: Path) -> None:
         "/feed": {"get": {"responses": {"200": {"content": {"application/json": {"schema": {
             "type": "object", "properties": {"data": page["properties"]["data"], "next": {"type": "string"}}}}}}}}},
     }, "components": {"schemas": {"Pet": pet, "ListPetsResponse": wrapper}}}
-    (tmp_path / "spec.yaml").write_text(yaml.safe_dump(spec))
-    (tmp_path / "config.yml").write_text(UNWRAP_CONFIG)
-    files = run(Options(config=tmp_path / "config.yml", use_cache=False), Diagnostics()).files
+    files = generate_with(tmp_path, spec, UNWRAP_CONFIG)
     # `{data: [...]}` returns its data: the method's module is the list, and the wrapper model refers to it
     assert "PetListResponse: TypeAlias = List[Pet]" in files["pkg/types/pet_list_response.py"]
     wrapper_module = files["pkg/types/list_pets_response.py"]
@@ -326,9 +331,7 @@ def test_nested_class_named_like_an_import_does_not_shadow_it(tmp_path: Path) ->
             "components": {"schemas": {"Key": {"type": "object", "required": ["created_at"], "properties": {
                 "name": {"type": "string"}, "created_at": {"type": "string", "format": "date-time"},
                 "expires": {"type": "string", "format": "date-time"}}}}}}
-    (tmp_path / "spec.yaml").write_text(yaml.safe_dump(spec))
-    (tmp_path / "config.yml").write_text(SHADOW_CONFIG)
-    files = run(Options(config=tmp_path / "config.yml", use_cache=False), Diagnostics()).files
+    files = generate_with(tmp_path, spec, SHADOW_CONFIG)
     text = files["pkg/types/key_create_response.py"]
     assert "from .key import Key as _Key\n" in text and "class Key(_Key):" in text
     key = files["pkg/types/key.py"]  # a date is a parsed `datetime` in a response (requests also take `str`)
@@ -370,9 +373,7 @@ def test_nullable_named_object_and_map_are_written_without_none(tmp_path: Path) 
     spec = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {
         "/things": {"get": {"responses": {"200": {"content": {"application/json": {"schema": {
             "$ref": "#/components/schemas/Thing"}}}}}}}}, "components": {"schemas": schemas}}
-    (tmp_path / "spec.yaml").write_text(yaml.safe_dump(spec))
-    (tmp_path / "config.yml").write_text(NULLABLE_CONFIG)
-    files = run(Options(config=tmp_path / "config.yml", use_cache=False), Diagnostics()).files
+    files = generate_with(tmp_path, spec, NULLABLE_CONFIG)
     thing = files["pkg/types/thing.py"]
     assert 'class Thing(BaseModel):\n    """A thing."""\n\n    id: str\n' in thing
     assert "    tags: Optional[Tags] = None\n" in thing
@@ -395,9 +396,7 @@ def test_merged_all_of_takes_no_description_from_a_ref_member(tmp_path: Path) ->
     spec = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {
         "/things": {"get": {"responses": {"200": {"content": {"application/json": {"schema": {
             "$ref": "#/components/schemas/Thing"}}}}}}}}, "components": {"schemas": schemas}}
-    (tmp_path / "spec.yaml").write_text(yaml.safe_dump(spec))
-    (tmp_path / "config.yml").write_text(NULLABLE_CONFIG)
-    files = run(Options(config=tmp_path / "config.yml", use_cache=False), Diagnostics()).files
+    files = generate_with(tmp_path, spec, NULLABLE_CONFIG)
     assert "class Thing(BaseModel):\n    id: Optional[str] = None\n" in files["pkg/types/thing.py"]
     assert 'class Tags(BaseModel):\n    """Own."""\n' in files["pkg/types/tags.py"]
 
@@ -430,9 +429,7 @@ def test_literal_named_again_beside_shared_is_a_reexport(tmp_path: Path) -> None
                     "post": {"requestBody": {"content": {"application/json": {"schema": {
                         "$ref": "#/components/schemas/Thing"}}}}, "responses": {"204": {}}}}},
         "components": {"schemas": schemas}}
-    (tmp_path / "spec.yaml").write_text(yaml.safe_dump(spec))
-    (tmp_path / "config.yml").write_text(SHARED_LITERAL_CONFIG)
-    files = run(Options(config=tmp_path / "config.yml", use_cache=False), Diagnostics()).files
+    files = generate_with(tmp_path, spec, SHARED_LITERAL_CONFIG)
     assert files["pkg/types/thing_effort.py"].endswith(
         'from .shared.effort import Effort\n\n__all__ = ["ThingEffort"]\n\nThingEffort = Effort\n')
     assert 'Effort: TypeAlias = Literal["low", "high"]\n' in files["pkg/types/shared/effort.py"]
@@ -467,9 +464,7 @@ def test_shared_entry_owns_a_schema_named_twice(tmp_path: Path) -> None:
                     "post": {"requestBody": {"content": {"application/json": {"schema": {
                         "$ref": "#/components/schemas/Thing"}}}}, "responses": {"204": {}}}}},
         "components": {"schemas": schemas}}
-    (tmp_path / "spec.yaml").write_text(yaml.safe_dump(spec))
-    (tmp_path / "config.yml").write_text(SAME_NAME_CONFIG)
-    files = run(Options(config=tmp_path / "config.yml", use_cache=False), Diagnostics()).files
+    files = generate_with(tmp_path, spec, SAME_NAME_CONFIG)
     assert files["pkg/types/effort.py"].endswith(
         'from .shared import effort\n\n__all__ = ["Effort"]\n\nEffort = effort.Effort\n')
     assert "from .shared.effort import Effort\n" in files["pkg/types/thing.py"]
@@ -488,9 +483,7 @@ def test_nullable_ref_field_is_documented_by_the_text_beside_the_ref(tmp_path: P
     spec = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {
         "/things": {"get": {"responses": {"200": {"content": {"application/json": {"schema": {
             "$ref": "#/components/schemas/Thing"}}}}}}}}, "components": {"schemas": schemas}}
-    (tmp_path / "spec.yaml").write_text(yaml.safe_dump(spec))
-    (tmp_path / "config.yml").write_text(NULLABLE_CONFIG)
-    files = run(Options(config=tmp_path / "config.yml", use_cache=False), Diagnostics()).files
+    files = generate_with(tmp_path, spec, NULLABLE_CONFIG)
     assert '    tags: Optional[Tags] = None\n    """Beside the ref."""\n' in files["pkg/types/thing.py"]
 
 
@@ -516,7 +509,5 @@ def test_integer_beside_number_in_a_union_is_dropped(tmp_path: Path) -> None:
     spec = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {
         "/things": {"get": {"responses": {"200": {"content": {"application/json": {"schema": {
             "$ref": "#/components/schemas/Thing"}}}}}}}}, "components": {"schemas": schemas}}
-    (tmp_path / "spec.yaml").write_text(yaml.safe_dump(spec))
-    (tmp_path / "config.yml").write_text(NULLABLE_CONFIG)
-    files = run(Options(config=tmp_path / "config.yml", use_cache=False), Diagnostics()).files
+    files = generate_with(tmp_path, spec, NULLABLE_CONFIG)
     assert "    v: Union[str, bool, float, None] = None\n" in files["pkg/types/thing.py"]

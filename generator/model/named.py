@@ -17,7 +17,6 @@ from generator.load.resolver import Resolver
 from generator.load.schema import child, is_null_schema, type_list
 from generator.model.ir import (
     AliasDef,
-    ClassDef,
     Module,
     ModuleKind,
     NamedRef,
@@ -26,7 +25,7 @@ from generator.model.ir import (
     strip_null,
 )
 from generator.model.sdkrules import enum_key, non_null_member
-from generator.model.typescope import Ctx, DefNode, ModuleScope, order_children, sort_fields
+from generator.model.typescope import Ctx, DefNode, ModuleScope, record_root, sort_fields
 from generator.model.typetree import TypeBuilder, is_open_object
 
 JSON = Any
@@ -134,13 +133,7 @@ class NamedModels:
             inner = non_null_member(node, pointer)
             if inner is not None:  # `anyOf: [{type: object, ...}, null]`: the record is the object
                 pointer, node = inner
-                scope.by_pointer[pointer] = name
-            cls = ClassDef(name=name, fields=[], pointer=pointer, open=is_open_object(node))
-            root = DefNode(cls)
-            fields, description = self.types.object_fields(node, pointer, Ctx(scope, (), root))
-            cls.fields = sort_fields(fields)
-            order_children(root, cls.fields)
-            cls.description = description
+            root = record_root(self.types, scope, name, node, pointer, sort_fields, open_=is_open_object(node))
         else:
             alias = AliasDef(name=name, type=Primitive("null"), pointer=pointer,
                              description=self.types.description(node, pointer))

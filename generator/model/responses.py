@@ -47,7 +47,7 @@ from generator.model.ir import (
     strip_null,
 )
 from generator.model.responsetypes import ResponseTypes
-from generator.model.typescope import Ctx, DefNode, ModuleScope, order_children
+from generator.model.typescope import Ctx, DefNode, ModuleScope, order_children, record_root
 
 if TYPE_CHECKING:
     from generator.model.build import ProjectBuilder
@@ -309,13 +309,7 @@ class ResponseSide:
         scope = ModuleScope()
         scope.names.add(name)
         if shape == "object":
-            scope.by_pointer[pointer] = name
-            cls = ClassDef(name=name, fields=[], pointer=pointer)
-            root = DefNode(cls)
-            fields, description = self.types.object_fields(node, pointer, Ctx(scope, (), root))
-            cls.fields = sort_response_fields(fields)
-            order_children(root, cls.fields)
-            cls.description = description
+            root = record_root(self.types, scope, name, node, pointer, sort_response_fields)
         else:
             alias = AliasDef(name=name, type=Primitive("null"), pointer=pointer,
                              description=self.types.description(node, pointer))

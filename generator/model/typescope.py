@@ -3,13 +3,14 @@ pure helpers of :mod:`generator.model.typetree` (field order, child order, union
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from generator.load.schema import ANNOTATION_KEYS
 from generator.model.ir import (
     ArrayType,
+    ClassDef,
     Definition,
     Field,
     LocalRef,
@@ -148,3 +149,21 @@ def sort_fields(fields: list[Field]) -> list[Field]:
         return (0 if f.required else 1, _FIRST.get(f.name, len(_FIRST)), f.name)
 
     return sorted(fields, key=key)
+
+
+class FieldSource(Protocol):
+    def object_fields(self, node: JSON, pointer: str, ctx: Ctx) -> tuple[list[Field], str | None]: ...
+
+
+def record_root(types: FieldSource, scope: ModuleScope, name: str, node: JSON, pointer: str,
+                sort: Callable[[list[Field]], list[Field]], *, open_: bool = False) -> DefNode:
+    """The class a named record's module is built around, with its fields sorted by ``sort`` and its nested
+    definitions in field order; shared by the request side's named models and the response side's modules."""
+    scope.by_pointer[pointer] = name
+    cls = ClassDef(name=name, fields=[], pointer=pointer, open=open_)
+    root = DefNode(cls)
+    fields, description = types.object_fields(node, pointer, Ctx(scope, (), root))
+    cls.fields = sort(fields)
+    order_children(root, cls.fields)
+    cls.description = description
+    return root

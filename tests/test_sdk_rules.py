@@ -290,3 +290,37 @@ def test_a_bare_copy_of_a_named_enum_is_that_enum(tmp_path: Path) -> None:
     assert "    copy: Mood\n" in text
     assert '    documented: Literal["happy", "sad"]\n' in text
     assert "from .mood import Mood\n" in text
+
+
+# ------------------------------------------------------------------------------------------ request twins
+TWIN_CONFIG = CONFIG.replace("""      mood: '#/components/schemas/Mood'
+""", """      mood: '#/components/schemas/Mood'
+      engine: '#/components/schemas/Engine'
+  $shared:
+    models:
+      colour: '#/components/schemas/Colour'
+      size: '#/components/schemas/Size'
+""")
+
+
+def test_union_aliases_have_a_request_twin_and_shared_literals_a_shared_params_copy(tmp_path: Path) -> None:
+    # OpenAI SDK: video_model.py + video_model_param.py (Union[str, Literal]); image_model.py alone (an enum);
+    # shared/chat_model.py + shared_params/chat_model.py, imported from shared/ by params modules;
+    # shared_params/responses_model.py (a union) imported from shared_params/
+    files, diags = generate(tmp_path, spec_with(body({
+        "mood": {"$ref": "#/components/schemas/Mood"}, "engine": {"$ref": "#/components/schemas/Engine"},
+        "colour": {"$ref": "#/components/schemas/Colour"}, "size": {"$ref": "#/components/schemas/Size"},
+    }), schemas={
+        "Engine": {"anyOf": [{"type": "string"}, {"type": "string", "enum": ["v1", "v2"]}]},
+        "Colour": {"type": "string", "enum": ["red", "blue"]},
+        "Size": {"anyOf": [{"type": "string"}, {"type": "string", "enum": ["s", "m"]}]},
+    }), TWIN_CONFIG)
+    text = module(files, "stop_create_params")
+    assert "from .mood import Mood\n" in text and "from .engine_param import EngineParam\n" in text
+    assert "from .shared.colour import Colour\n" in text and "from .shared_params.size import Size\n" in text
+    assert "EngineParam: TypeAlias = Union[str, Literal[" in module(files, "engine_param")
+    assert "pkg/types/mood_param.py" not in files
+    assert module(files, "shared_params/colour").replace("from __future__ import annotations\n\n", "") == \
+        module(files, "shared/colour")
+    assert "Size: TypeAlias = Union[str, Literal[" in module(files, "shared_params/size")
+    assert not diags.has_errors

@@ -35,7 +35,7 @@ from generator.model.ir import (
     is_nullable,
     make_nullable,
 )
-from generator.model.named import NamedModel, NamedModels, _describe, _is_object
+from generator.model.named import NamedModel, NamedModels, _describe, _is_object, shared_literal_twin
 from generator.model.params import body_media, media_warning, report_no_params, usable_parameter
 from generator.model.typescope import Ctx, DefNode, ModuleScope, order_children, sort_fields
 from generator.model.typetree import TypeBuilder, is_open_object
@@ -99,6 +99,9 @@ class ProjectBuilder(NamedModels):
                     modules.append(self._model_module(self.models[pointer]))
                 except RefError:
                     continue
+                twin = shared_literal_twin(modules[-1])
+                if twin is not None:
+                    modules.append(twin)
         if self.config.response_models and self.models:  # on when the config lists models (issue 13)
             from generator.model.responses import ResponseSide
 

@@ -324,3 +324,38 @@ def test_union_aliases_have_a_request_twin_and_shared_literals_a_shared_params_c
         module(files, "shared/colour")
     assert "Size: TypeAlias = Union[str, Literal[" in module(files, "shared_params/size")
     assert not diags.has_errors
+
+
+# ------------------------------------------------------------------------------------------ union variants
+GRADERS = {
+    "Base": {"type": "object", "properties": {"type": {"type": "string", "enum": ["python"]},
+                                              "source": {"type": "string"}}, "required": ["type"]},
+    "Ext": {"allOf": [{"$ref": "#/components/schemas/Base"}, {"properties": {"threshold": {"type": "number"}}}]},
+    "Label": {"type": "object", "title": "Label grader",
+              "properties": {"type": {"type": "string", "enum": ["label"]}}, "required": ["type"]},
+    "Content": {"anyOf": [{"$ref": "#/components/schemas/Item"}, {"type": "array", "items": {"type": "string"}}]},
+    "Item": {"anyOf": [{"type": "string"}, {"type": "object", "title": "Image",
+                                             "properties": {"url": {"type": "string"}}}]},
+}
+
+
+def test_tags_reach_through_all_of_in_a_union_with_a_discriminator(tmp_path: Path) -> None:
+    # OpenAI eval_create_params.py: `TestingCriterionPython` (tag of `allOf: [$ref GraderPython, {...}]`) in the
+    # request's discriminated union; eval_list_response.py keeps `TestingCriterionEvalGraderPython` (no
+    # discriminator there)
+    refs = [{"$ref": "#/components/schemas/Ext"}, {"$ref": "#/components/schemas/Label"}]
+    files, _ = generate(tmp_path, spec_with(body({
+        "tagged": {"anyOf": refs, "discriminator": {"propertyName": "type"}}, "plain": {"anyOf": refs},
+    }), schemas=GRADERS))
+    text = module(files, "stop_create_params")
+    assert "class TaggedPython(TypedDict, total=False):" in text and "class TaggedLabel(" in text
+    assert "class PlainExt(TypedDict, total=False):" in text and "class PlainLabelGrader(" in text
+
+
+def test_an_unnamed_ref_sub_union_is_spliced_into_its_union(tmp_path: Path) -> None:
+    # OpenAI eval_create_params.py / graders/label_model_grader_param.py: `$ref EvalItemContentItem` (a union)
+    # inside `EvalItemContent` contributes its members, named one level up
+    files, _ = generate(tmp_path, spec_with(body({"content": {"$ref": "#/components/schemas/Content"}}),
+                                            schemas=GRADERS))
+    text = module(files, "stop_create_params")
+    assert "Content: TypeAlias = Union[str, ContentImage, SequenceNotStr[str]]" in text, text

@@ -163,7 +163,7 @@ class ResponseTypes(TypeBuilder):
         prop = disc.get("propertyName") if isinstance(disc, Mapping) else None
         saved, self._tag_property = getattr(self, "_tag_property", None), prop if isinstance(prop, str) else None
         try:
-            variants = super()._variants(self._flatten(members, pointer), pointer, ctx, owner)
+            variants = super()._variants(members, pointer, ctx, owner)
         finally:
             self._tag_property = saved
         if len(set(variants)) < len(variants):
@@ -213,23 +213,8 @@ class ResponseTypes(TypeBuilder):
             return None
         return pointer
 
-    def _flatten(self, members: list[JSON], pointer: str, depth: int = 0) -> list[JSON]:
-        """Members that are themselves unnamed unions (``anyOf: [$ref EvalItemContentItem (anyOf [...]),
-        $ref GraderInputs]``) contribute their members (R6.2). Each flattened member becomes a ``$ref`` to its
-        own pointer, so its name and named-model lookups are those of the original schema."""
-        out: list[JSON] = []
-        for i, m in enumerate(members):
-            ptr, target = child(pointer, i), m
-            if isinstance(m, Mapping) and isinstance(m.get("$ref"), str) and is_extension_free_ref(m):
-                ptr, target = self.resolve(m["$ref"], ptr)
-            inner = _union_members(target)
-            if inner is None or depth > 8 or self.named(ptr) is not None or ptr in self.records:
-                out.append(m)
-                continue
-            key, items = inner
-            wrapped = [x if is_null_schema(x) else {"$ref": child(ptr, key, j)} for j, x in enumerate(items)]
-            out.extend(self._flatten(wrapped, child(ptr, key), depth + 1))
-        return out
+    def _kept(self, pointer: str) -> bool:
+        return pointer in self.records
 
     def _variant_name(self, member: JSON, pointer: str, index: int, used: set[str], discriminated: bool) -> str:
         prop = getattr(self, "_tag_property", None)
@@ -315,14 +300,6 @@ def node_property(node: Mapping[str, JSON], name: str) -> JSON:
             found = node_property(m, name)
             if found is not None:
                 return found
-    return None
-
-
-def _union_members(node: JSON) -> tuple[str, list[JSON]] | None:
-    if isinstance(node, Mapping) and "properties" not in node and "discriminator" not in node:
-        for key in ("anyOf", "oneOf"):
-            if isinstance(node.get(key), list):
-                return key, node[key]
     return None
 
 

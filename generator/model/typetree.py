@@ -12,7 +12,14 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from generator.diagnostics import Diagnostics
-from generator.load.schema import Resolve, child, description_of, is_null_schema, merge_object, type_list
+from generator.load.schema import (
+    Resolve,
+    child,
+    description_of,
+    is_null_schema,
+    merge_object,
+    type_list,
+)
 from generator.model.ir import (
     NULL,
     AliasDef,
@@ -37,21 +44,18 @@ from generator.model.sdkrules import (
     closest,
     describe,
     enum_key,
-    flat_members,
     keep_wire_names_on_collision,
-    merge_literals,
     python_key,
 )
 from generator.model.typescope import (
     Ctx,
     DefNode,
     _has_record,
-    _type_const,
     _untyped,
     order_children,
     sort_fields,
 )
-from generator.text import naming
+from generator.model.variants import UnionVariants
 
 JSON = Any
 NamedLookup = Callable[[str], TypeNode | None]
@@ -65,7 +69,7 @@ def is_open_object(node: JSON) -> bool:
     return isinstance(node, Mapping) and bool(node.get("properties")) and node.get("additionalProperties") in (True, {})
 
 
-class TypeBuilder:
+class TypeBuilder(UnionVariants):
     """Converts schemas to type nodes. ``named`` maps a canonical schema pointer to a reference when the config
     names that schema (it is then referenced, not inlined)."""
 
@@ -77,6 +81,7 @@ class TypeBuilder:
         # enum values -> (module, pointer) of the named enum models with those values
         self.named_enums: dict[tuple[tuple[str, JSON], ...], list[tuple[tuple[str, ...], str]]] = {}
         self.module: tuple[str, ...] = ()  # the module being built
+        self._deep_tags = False  # naming the variants of a union with a spec `discriminator` (see `_tag`)
 
     # ------------------------------------------------------------------------------------------ entry points
     def to_type(self, node: JSON, pointer: str, ctx: Ctx, *, top: bool = False) -> TypeNode:
@@ -318,32 +323,6 @@ class TypeBuilder:
         ctx.owner.children.append(alias_node)
         return ArrayType(LocalRef(alias_node.definition.name))
 
-    def _variants(self, members: list[JSON], pointer: str, ctx: Ctx, owner: DefNode) -> list[TypeNode]:
-        indexed = flat_members(members, pointer)
-        if len(indexed) == 1:
-            ptr, m = indexed[0]
-            return [self.to_type(m, ptr, ctx)]
-        used: set[str] = set()
-        out: list[TypeNode] = []
-        seen: dict[str, TypeNode] = {}
-        discriminated = all(_type_const(self._target(m, ptr)) is not None for ptr, m in indexed)
-        for n, (ptr, m) in enumerate(indexed):
-            key = self._repeat_key(m, ptr)
-            if key is not None and key in seen:
-                out.append(seen[key])
-                continue
-            suffix = self._variant_name(m, ptr, n, used, discriminated)
-            vctx = Ctx(ctx.scope, (*ctx.path, suffix), owner, ctx.depth + 1)
-            out.append(self.to_type(m, ptr, vctx))
-            if key is not None:
-                seen[key] = out[-1]
-        return merge_literals(out)
-
-    def _repeat_key(self, member: JSON, pointer: str) -> str | None:
-        """A key under which a variant that comes back in the same union reuses the first one's type (no key on
-        the request side: every variant is its own)."""
-        return None
-
     def _union(self, members: list[JSON], pointer: str, ctx: Ctx, owner_pointer: str) -> TypeNode:
         nullable = any(is_null_schema(m) for m in members)
         alias_node = DefNode(AliasDef(name="", type=Unknown(), pointer=owner_pointer))
@@ -365,52 +344,6 @@ class TypeBuilder:
         elif alias_node.children:
             ctx.owner.children.extend(alias_node.children)
         return make_nullable(union) if nullable else union
-
-    def _variant_name(self, member: JSON, pointer: str, index: int, used: set[str], discriminated: bool) -> str:
-        target = member
-        # a `$ref` variant's own title (beside the `$ref`) names it before anything else: Llama Stack writes
-        # `- $ref: '#/components/schemas/LLMAsJudgeScoringFnParams'` + `title: LLMAsJudgeScoringFnParams` and its SDK
-        # names the variant `...LlmAsJudgeScoringFnParams`, not after its `type` tag; OpenAI's bare `$ref`
-        # variants keep their tag names (`Click`, `DoubleClick` in beta_computer_action_param.py)
-        own_title = member.get("title") if isinstance(member, Mapping) and isinstance(member.get("$ref"), str) else None
-        for _ in range(8):
-            if isinstance(target, Mapping) and isinstance(target.get("$ref"), str) and "properties" not in target:
-                pointer, target = self.resolve(target["$ref"], pointer)
-            else:
-                break
-        candidates: list[str] = []
-        # variants of a union discriminated by a const `type` are named by that value (STYLE R3.2); others by
-        # their component name, then their title
-        tag = _type_const(target)
-        if isinstance(own_title, str):
-            candidates.append(own_title)
-        if tag is not None and discriminated:
-            candidates.append(tag)
-        if isinstance(target, Mapping) and isinstance(target.get("title"), str):
-            candidates.append(target["title"])
-        if pointer.startswith("#/components/schemas/") and pointer.count("/") == 3:
-            candidates.append(pointer.rsplit("/", 1)[1].replace("~1", "/").replace("~0", "~"))
-        if tag is not None:
-            candidates.append(tag)
-        props = target.get("properties") if isinstance(target, Mapping) else None
-        if isinstance(props, Mapping) and len(props) == 1:  # an untitled one-key record: by its key (`VoiceID`)
-            candidates.append(next(iter(props)))
-        for c in candidates:
-            name = naming.pascal(c)
-            if name and name not in used:
-                used.add(name)
-                return name
-        name = f"UnionMember{index}"
-        used.add(name)
-        return name
-
-    def _target(self, node: JSON, pointer: str) -> JSON:
-        for _ in range(8):
-            if isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and "properties" not in node:
-                pointer, node = self.resolve(node["$ref"], pointer)
-            else:
-                break
-        return node
 
     def _literal(self, values: list[JSON], pointer: str) -> TypeNode:
         return literal_type(values, pointer, self.diags, self.file)

@@ -1,0 +1,167 @@
+"""Union variants of the type tree: which members a union has (unnamed sub-unions spliced in) and what each
+variant is called (its ``type`` tag in a discriminated union, else its own title, component name, title...).
+A mixin of :class:`~generator.model.typetree.TypeBuilder`, kept apart to keep that module small."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from generator.load.schema import Resolve, child, is_extension_free_ref, is_null_schema
+from generator.model.ir import TypeNode
+from generator.model.sdkrules import flat_members, merge_literals
+from generator.model.typescope import Ctx, DefNode, _type_const
+from generator.text import naming
+
+JSON = Any
+
+
+def union_members(node: JSON) -> tuple[str, list[JSON]] | None:
+    """The members of an unnamed union schema (no properties, no spec ``discriminator``) and their key."""
+    if isinstance(node, Mapping) and "properties" not in node and "discriminator" not in node:
+        for key in ("anyOf", "oneOf"):
+            if isinstance(node.get(key), list):
+                return key, node[key]
+    return None
+
+
+class UnionVariants:
+    """The variant half of the type builder; the attributes are the builder's."""
+
+    resolve: Resolve
+    named: Callable[[str], TypeNode | None]
+    _deep_tags: bool
+
+    if TYPE_CHECKING:
+        def to_type(self, node: JSON, pointer: str, ctx: Ctx, *, top: bool = False) -> TypeNode: ...
+
+    def _kept(self, pointer: str) -> bool:
+        """Whether a union schema stays one variant of a union it is a member of (see :meth:`_flatten`)."""
+        return False
+
+    def _flatten(self, members: list[JSON], pointer: str, depth: int = 0) -> list[JSON]:
+        """Members that are themselves unnamed unions (``anyOf: [$ref EvalItemContentItem (anyOf [...]),
+        $ref GraderInputs]``) contribute their members, on both sides: STYLE-RESPONSES R6.2, and the request's
+        eval_create_params.py ``TestingCriterionLabelModelInputEvalItemContent = Union[str,
+        ResponseInputTextParam, ...OutputText, ...InputImage, ResponseInputAudioParam, GraderInputsParam]``
+        (three ``graders/*_param.py`` modules likewise). A named model stays one variant. Each flattened member
+        becomes a ``$ref`` to its own pointer, so its name and named-model lookups are those of the original
+        schema."""
+        out: list[JSON] = []
+        for i, m in enumerate(members):
+            ptr, target = child(pointer, i), m
+            if isinstance(m, Mapping) and isinstance(m.get("$ref"), str) and is_extension_free_ref(m):
+                ptr, target = self.resolve(m["$ref"], ptr)
+            inner = union_members(target)
+            if inner is None or depth > 8 or self.named(ptr) is not None or self._kept(ptr):
+                out.append(m)
+                continue
+            key, items = inner
+            wrapped = [x if is_null_schema(x) else {"$ref": child(ptr, key, j)} for j, x in enumerate(items)]
+            out.extend(self._flatten(wrapped, child(ptr, key), depth + 1))
+        return out
+
+    def _variants(self, members: list[JSON], pointer: str, ctx: Ctx, owner: DefNode) -> list[TypeNode]:
+        indexed = flat_members(self._flatten(members, pointer), pointer)
+        if len(indexed) == 1:
+            ptr, m = indexed[0]
+            return [self.to_type(m, ptr, ctx)]
+        parent_ptr = pointer.rsplit("/", 1)[0]
+        try:
+            _, parent = self.resolve(parent_ptr, parent_ptr)
+        except KeyError:  # RefError is one
+            parent = None
+        saved, self._deep_tags = self._deep_tags, isinstance(parent, Mapping) and "discriminator" in parent
+        try:
+            return self._named_variants(indexed, ctx, owner)
+        finally:
+            self._deep_tags = saved
+
+    def _named_variants(self, indexed: list[tuple[str, JSON]], ctx: Ctx, owner: DefNode) -> list[TypeNode]:
+        used: set[str] = set()
+        out: list[TypeNode] = []
+        seen: dict[str, TypeNode] = {}
+        discriminated = all(self._tag(m, ptr) is not None for ptr, m in indexed)
+        for n, (ptr, m) in enumerate(indexed):
+            key = self._repeat_key(m, ptr)
+            if key is not None and key in seen:
+                out.append(seen[key])
+                continue
+            suffix = self._variant_name(m, ptr, n, used, discriminated)
+            vctx = Ctx(ctx.scope, (*ctx.path, suffix), owner, ctx.depth + 1)
+            out.append(self.to_type(m, ptr, vctx))
+            if key is not None:
+                seen[key] = out[-1]
+        return merge_literals(out)
+
+    def _repeat_key(self, member: JSON, pointer: str) -> str | None:
+        """A key under which a variant that comes back in the same union reuses the first one's type (no key on
+        the request side: every variant is its own)."""
+        return None
+
+    def _variant_name(self, member: JSON, pointer: str, index: int, used: set[str], discriminated: bool) -> str:
+        target = member
+        # a `$ref` variant's own title (beside the `$ref`) names it before anything else: Llama Stack writes
+        # `- $ref: '#/components/schemas/LLMAsJudgeScoringFnParams'` + `title: LLMAsJudgeScoringFnParams` and its SDK
+        # names the variant `...LlmAsJudgeScoringFnParams`, not after its `type` tag; OpenAI's bare `$ref`
+        # variants keep their tag names (`Click`, `DoubleClick` in beta_computer_action_param.py)
+        own_title = member.get("title") if isinstance(member, Mapping) and isinstance(member.get("$ref"), str) else None
+        for _ in range(8):
+            if isinstance(target, Mapping) and isinstance(target.get("$ref"), str) and "properties" not in target:
+                pointer, target = self.resolve(target["$ref"], pointer)
+            else:
+                break
+        candidates: list[str] = []
+        # variants of a union discriminated by a const `type` are named by that value (STYLE R3.2); others by
+        # their component name, then their title
+        tag = self._tag(target, pointer)
+        if isinstance(own_title, str):
+            candidates.append(own_title)
+        if tag is not None and discriminated:
+            candidates.append(tag)
+        if isinstance(target, Mapping) and isinstance(target.get("title"), str):
+            candidates.append(target["title"])
+        if pointer.startswith("#/components/schemas/") and pointer.count("/") == 3:
+            candidates.append(pointer.rsplit("/", 1)[1].replace("~1", "/").replace("~0", "~"))
+        if tag is not None:
+            candidates.append(tag)
+        props = target.get("properties") if isinstance(target, Mapping) else None
+        if isinstance(props, Mapping) and len(props) == 1:  # an untitled one-key record: by its key (`VoiceID`)
+            candidates.append(next(iter(props)))
+        for c in candidates:
+            name = naming.pascal(c)
+            if name and name not in used:
+                used.add(name)
+                return name
+        name = f"UnionMember{index}"
+        used.add(name)
+        return name
+
+    def _tag(self, node: JSON, pointer: str, depth: int = 0) -> str | None:
+        """The const ``type`` tag of a variant; in a union with a spec ``discriminator`` also one that comes from
+        an ``allOf`` member. The OpenAI SDK names ``EvalGraderPython`` (``allOf: [$ref GraderPython,
+        {pass_threshold}]``, ``type: python`` in the base) by its tag in the request's discriminated
+        ``testing_criteria`` union, like its other variants (eval_create_params.py ``TestingCriterionPython``,
+        ``TestingCriterionLabelModel``), while the same variants of the response's union without a
+        ``discriminator`` keep their schema names (eval_list_response.py ``TestingCriterionEvalGraderPython``)."""
+        for _ in range(8):
+            if isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and "properties" not in node:
+                pointer, node = self.resolve(node["$ref"], pointer)
+            else:
+                break
+        tag = _type_const(node)
+        members = node.get("allOf") if isinstance(node, Mapping) else None
+        if tag is None and self._deep_tags and isinstance(members, list) and depth < 8:
+            for i, m in enumerate(members):
+                tag = self._tag(m, child(pointer, "allOf", i), depth + 1)
+                if tag is not None:
+                    break
+        return tag
+
+    def _target(self, node: JSON, pointer: str) -> JSON:
+        for _ in range(8):
+            if isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and "properties" not in node:
+                pointer, node = self.resolve(node["$ref"], pointer)
+            else:
+                break
+        return node

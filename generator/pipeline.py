@@ -127,7 +127,7 @@ def run(options: Options, diags: Diagnostics) -> Result:
             diags.raise_if_errors()
         spec = apply_transformations(data, config.transformations, diags, config_file=str(config.path))
         diags.raise_if_errors()
-        project = ProjectBuilder(spec, config, diags, file).build()
+        project = ProjectBuilder(spec, config, diags, file, request_subclasses=not typescript).build()
         diags.raise_if_errors()
     except TypegenError:
         _locate(diags, doc, file)

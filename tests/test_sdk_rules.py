@@ -359,3 +359,18 @@ def test_an_unnamed_ref_sub_union_is_spliced_into_its_union(tmp_path: Path) -> N
                                             schemas=GRADERS))
     text = module(files, "stop_create_params")
     assert "Content: TypeAlias = Union[str, ContentImage, SequenceNotStr[str]]" in text, text
+
+
+def test_a_record_over_a_named_record_subclasses_it(tmp_path: Path) -> None:
+    # OpenAI eval_create_params.py: `class TestingCriterionPython(PythonGraderParam, total=False)` listing only
+    # `pass_threshold` (allOf: [$ref GraderPython, {pass_threshold}])
+    config = CONFIG.replace("      mood: '#/components/schemas/Mood'\n",
+                            "      mood: '#/components/schemas/Mood'\n      base: '#/components/schemas/Base'\n")
+    files, diags = generate(tmp_path, spec_with(body({"grader": {"allOf": [
+        {"$ref": "#/components/schemas/Base"},
+        {"type": "object", "properties": {"threshold": {"type": "number"}}, "required": ["threshold"]}]}}),
+        schemas=GRADERS), config)
+    text = module(files, "stop_create_params")
+    assert "from .base_param import BaseParam\n" in text
+    assert "class Grader(BaseParam, total=False):\n    threshold: Required[float]\n" in text, text
+    assert not diags.has_errors

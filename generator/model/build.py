@@ -49,7 +49,8 @@ _PATH_PARAM = re.compile(r"\{([^{}]+)\}")
 
 
 class ProjectBuilder(NamedModels):
-    def __init__(self, spec: Mapping[str, JSON], config: Config, diags: Diagnostics, file: str) -> None:
+    def __init__(self, spec: Mapping[str, JSON], config: Config, diags: Diagnostics, file: str, *,
+                 request_subclasses: bool = True) -> None:
         self.spec = spec
         self.config = config
         self.diags = diags
@@ -58,6 +59,9 @@ class ProjectBuilder(NamedModels):
         self.models: dict[str, NamedModel] = {}
         self.used: list[str] = []
         self.types = TypeBuilder(self._resolve, self._named, diags, file)
+        # a request record over `allOf: [$ref Named, {...}]` subclasses the named one (model/subclass.py); off
+        # for a target that does not write the base yet (the TypeScript target: it lists every field)
+        self.types.subclasses = request_subclasses
 
     # ------------------------------------------------------------------------------------------ plumbing
     def _resolve(self, ref: str, from_pointer: str) -> tuple[str, JSON]:

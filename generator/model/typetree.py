@@ -16,6 +16,7 @@ from generator.load.schema import (
     Resolve,
     child,
     description_of,
+    is_extension_free_ref,
     is_null_schema,
     merge_object,
     type_list,
@@ -47,6 +48,7 @@ from generator.model.sdkrules import (
     keep_wire_names_on_collision,
     python_key,
 )
+from generator.model.subclass import subclass_fields
 from generator.model.typescope import (
     Ctx,
     DefNode,
@@ -82,6 +84,7 @@ class TypeBuilder(UnionVariants):
         self.named_enums: dict[tuple[tuple[str, JSON], ...], list[tuple[tuple[str, ...], str]]] = {}
         self.module: tuple[str, ...] = ()  # the module being built
         self._deep_tags = False  # naming the variants of a union with a spec `discriminator` (see `_tag`)
+        self.subclasses = True  # whether a record may extend a named one (see `_base`)
 
     # ------------------------------------------------------------------------------------------ entry points
     def to_type(self, node: JSON, pointer: str, ctx: Ctx, *, top: bool = False) -> TypeNode:
@@ -110,7 +113,23 @@ class TypeBuilder(UnionVariants):
         return make_nullable(t) if nullable else t
 
     def object_fields(self, node: Mapping[str, JSON], pointer: str, ctx: Ctx) -> tuple[list[Field], str | None]:
-        """The fields of an object schema (``allOf`` merged), in spec order, and its description."""
+        """The fields of an object schema (``allOf`` merged), in spec order, and its description; a subclass of
+        a named record lists only its own (:mod:`generator.model.subclass`)."""
+        sub = subclass_fields(node, pointer, ctx, base_of=self._base, plain=self._plain_fields,
+                              resolve=self.resolve, diags=self.diags, file=self.file)
+        return sub if sub is not None else self._plain_fields(node, pointer, ctx)
+
+    def _base(self, member: JSON, pointer: str) -> NamedRef | None:
+        """The named record an ``allOf`` member is, when it is a plain ``$ref`` to a config model of record
+        shape (the request side's subclass base)."""
+        if not self.subclasses or not isinstance(member, Mapping) or not isinstance(member.get("$ref"), str) \
+                or not is_extension_free_ref(member):
+            return None
+        target_ptr, _ = self.resolve(member["$ref"], pointer)
+        ref = self.named(target_ptr)
+        return ref if isinstance(ref, NamedRef) and ref.shape == "object" else None
+
+    def _plain_fields(self, node: Mapping[str, JSON], pointer: str, ctx: Ctx) -> tuple[list[Field], str | None]:
         merged = merge_object(node, pointer, self.resolve, self.diags, self.file)
         fields: list[Field] = []
         for prop, (ptr, schema) in merged.properties.items():

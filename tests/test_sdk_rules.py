@@ -374,3 +374,33 @@ def test_a_record_over_a_named_record_subclasses_it(tmp_path: Path) -> None:
     assert "from .base_param import BaseParam\n" in text
     assert "class Grader(BaseParam, total=False):\n    threshold: Required[float]\n" in text, text
     assert not diags.has_errors
+
+
+def test_tags_name_variants_only_in_a_union_with_a_discriminator(tmp_path: Path) -> None:
+    # OpenAI evals/run_create_params.py: `data_source: anyOf [..., $ref CreateEvalResponsesRunDataSource]` has no
+    # `discriminator`, every variant a `type` const: `DataSourceCreateEvalResponsesRunDataSource`
+    schemas = {"Web": {"type": "object", "title": "WebSource",
+                       "properties": {"type": {"type": "string", "enum": ["web"]}}, "required": ["type"]},
+               "Disk": {"type": "object", "properties": {"type": {"type": "string", "enum": ["disk"]}}}}
+    refs = [{"$ref": "#/components/schemas/Web"}, {"$ref": "#/components/schemas/Disk"}]
+    files, _ = generate(tmp_path, spec_with(body({
+        "tagged": {"oneOf": refs, "discriminator": {"propertyName": "type"}}, "plain": {"oneOf": refs},
+    }), schemas=schemas))
+    text = module(files, "stop_create_params")
+    assert "class TaggedWeb(" in text and "class TaggedDisk(" in text
+    assert "class PlainWebSource(" in text and "class PlainDisk(" in text
+
+
+def test_a_nullable_ref_with_a_sibling_description_is_documented_by_its_target(tmp_path: Path) -> None:
+    # OpenAI evals/run_create_params.py `reasoning_effort`: ReasoningEffort's only non-null member documents it;
+    # responses/file_search_tool_param.py `filters` keeps "A filter to apply." (its target is a union)
+    schemas = {"Effort": {"anyOf": [{"type": "string", "enum": ["low", "high"], "description": "How hard."},
+                                    {"type": "null"}]},
+               "Either": {"anyOf": [{"type": "string", "description": "A name."}, {"type": "integer"}]}}
+    files, _ = generate(tmp_path, spec_with(body({
+        "effort": {"anyOf": [{"$ref": "#/components/schemas/Effort", "description": "Beside."}, {"type": "null"}]},
+        "either": {"anyOf": [{"$ref": "#/components/schemas/Either", "description": "Kept."}, {"type": "null"}]},
+    }), schemas=schemas))
+    text = module(files, "stop_create_params")
+    assert '"high"]]\n    """How hard."""' in text, text
+    assert '    """Kept."""' in text

@@ -81,7 +81,7 @@ class UnionVariants:
         used: set[str] = set()
         out: list[TypeNode] = []
         seen: dict[str, TypeNode] = {}
-        discriminated = all(self._tag(m, ptr) is not None for ptr, m in indexed)
+        discriminated = self._deep_tags and all(self._tag(m, ptr) is not None for ptr, m in indexed)
         for n, (ptr, m) in enumerate(indexed):
             key = self._repeat_key(m, ptr)
             if key is not None and key in seen:
@@ -112,8 +112,12 @@ class UnionVariants:
             else:
                 break
         candidates: list[str] = []
-        # variants of a union discriminated by a const `type` are named by that value (STYLE R3.2); others by
-        # their component name, then their title
+        # variants of a union discriminated by a const `type` are named by that value (STYLE R3.2) when the
+        # union says so with a spec `discriminator` (`_deep_tags`); others by their title, then their component
+        # name. Without the keyword the OpenAI SDK keeps the titles although every variant has a `type` const:
+        # evals/run_create_params.py `DataSourceCreateEvalResponsesRunDataSource` (not `DataSourceResponses`),
+        # eval_list_response.py `TestingCriterionEvalGraderPython`, beta/threads/message.py; Llama Stack 2026-04
+        # likewise (`...OpenAIResponseOutputMessageWebSearchToolCall` in response_create_params.py)
         tag = self._tag(target, pointer)
         if isinstance(own_title, str):
             candidates.append(own_title)

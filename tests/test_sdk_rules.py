@@ -404,3 +404,15 @@ def test_a_nullable_ref_with_a_sibling_description_is_documented_by_its_target(t
     text = module(files, "stop_create_params")
     assert '"high"]]\n    """How hard."""' in text, text
     assert '    """Kept."""' in text
+
+
+def test_an_all_of_restating_a_nullable_property_without_null_keeps_it_nullable(tmp_path: Path) -> None:
+    # OpenAI responses/response_create_params.py `top_logprobs: Optional[int]` (CreateModelResponseProperties
+    # restates ModelResponseProperties' `anyOf: [integer, null]` as `integer`)
+    schemas = {"Props": {"type": "object", "properties": {"top": {"anyOf": [{"type": "integer"}, {"type": "null"}]}}},
+               "Create": {"allOf": [{"$ref": "#/components/schemas/Props"},
+                                    {"type": "object", "properties": {"top": {"type": "integer"}}}]}}
+    files, diags = generate(tmp_path, spec_with({"requestBody": {"content": {"application/json": {
+        "schema": {"$ref": "#/components/schemas/Create"}}}}}, schemas=schemas))
+    assert "    top: Optional[int]\n" in module(files, "stop_create_params")
+    assert not [d for d in diags if d.code == "allof-conflict"]

@@ -416,3 +416,18 @@ def test_an_all_of_restating_a_nullable_property_without_null_keeps_it_nullable(
         "schema": {"$ref": "#/components/schemas/Create"}}}}}, schemas=schemas))
     assert "    top: Optional[int]\n" in module(files, "stop_create_params")
     assert not [d for d in diags if d.code == "allof-conflict"]
+
+
+def test_an_array_model_of_an_unnamed_ref_union_names_its_item_after_itself(tmp_path: Path) -> None:
+    # OpenAI graders/grader_inputs_param.py `GraderInputsParamItem` (`items: $ref EvalItemContentItem`, no model)
+    # with prefixed variants; the response twin graders/grader_inputs.py says `GraderInputItem`
+    config = CONFIG.replace("      mood: '#/components/schemas/Mood'\n",
+                            "      mood: '#/components/schemas/Mood'\n      parts: '#/components/schemas/Parts'\n")
+    schemas = {"Parts": {"type": "array", "items": {"$ref": "#/components/schemas/Part"}},
+               "Part": {"anyOf": [{"type": "string"}, {"type": "object", "title": "Image",
+                                                       "properties": {"url": {"type": "string"}}}]}}
+    files, _ = generate(tmp_path, spec_with(body({"parts": {"$ref": "#/components/schemas/Parts"}}),
+                                            schemas=schemas), config)
+    text = module(files, "parts_param")
+    assert "class PartsParamItemImage(TypedDict, total=False):" in text
+    assert "PartsParam: TypeAlias = List[PartsParamItem]" in text

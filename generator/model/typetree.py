@@ -58,6 +58,7 @@ from generator.model.typescope import (
     sort_fields,
 )
 from generator.model.variants import UnionVariants
+from generator.text import naming
 
 JSON = Any
 NamedLookup = Callable[[str], TypeNode | None]
@@ -313,8 +314,11 @@ class TypeBuilder(UnionVariants):
 
     def _array_item_union(self, node: Mapping[str, JSON], pointer: str, ctx: Ctx) -> TypeNode | None:
         """A module that is an array of a union (``List[X]``) defines the union ``X`` locally, as the SDK does
-        (even when ``X`` is a named type elsewhere): named after the item's named type, else after the
-        referenced schema (``<Schema>Param``, variants unprefixed), else ``<Module>Item`` (variants prefixed)."""
+        (even when ``X`` is a named type elsewhere): named after the item's named type (variants unprefixed:
+        responses/computer_action_list_param.py ``ComputerActionParam``, ``Click``... when the config names
+        ``ComputerAction``), else ``<Module>Item`` with the module name's last word singular (variants
+        prefixed): graders/grader_inputs_param.py ``GraderInputsParamItem``, ``GraderInputsParamItemOutputText``
+        and its response twin ``GraderInputItem`` (``$ref EvalItemContentItem``, no model)."""
         items = node.get("items")
         if "items" not in node or not isinstance(items, Mapping) or not isinstance(ctx.owner.definition, AliasDef):
             return None
@@ -324,10 +328,13 @@ class TypeBuilder(UnionVariants):
         if isinstance(items.get("$ref"), str) and "properties" not in items:
             target_ptr, target = self.resolve(items["$ref"], items_ptr)
             named = self.named(target_ptr)
-            wanted = named.name if isinstance(named, NamedRef) else target_ptr.rsplit("/", 1)[-1] + "Param"
-            path = ()
+            if isinstance(named, NamedRef):
+                wanted, path = named.name, ()
+            else:
+                wanted = naming.singular_last_word(ctx.owner.definition.name) + "Item"
+                path = (wanted,)
         else:
-            wanted = ctx.owner.definition.name + "Item"
+            wanted = naming.singular_last_word(ctx.owner.definition.name) + "Item"
             path = (wanted,)
         if not isinstance(target, Mapping) or not any(isinstance(target.get(k), list) for k in ("anyOf", "oneOf")):
             return None

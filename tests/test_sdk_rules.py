@@ -431,3 +431,21 @@ def test_an_array_model_of_an_unnamed_ref_union_names_its_item_after_itself(tmp_
     text = module(files, "parts_param")
     assert "class PartsParamItemImage(TypedDict, total=False):" in text
     assert "PartsParam: TypeAlias = List[PartsParamItem]" in text
+
+
+def test_a_discriminated_union_names_by_tag_when_every_variant_carries_the_property(tmp_path: Path) -> None:
+    # OpenAI responses/tool_param.py `Mcp` (Tool's WebSearchTool has `type: enum [web_search, ...]`, two
+    # values) against response_create_params.py `ToolChoiceSpecificProgrammaticToolCallingParam` (ToolChoice
+    # also lists the plain enum ToolChoiceOptions)
+    schemas = {"Web": {"type": "object", "title": "Web source", "properties": {
+                   "type": {"type": "string", "enum": ["web", "web_v2"]}}, "required": ["type"]},
+               "Disk": {"type": "object", "title": "Disk source",
+                        "properties": {"type": {"type": "string", "enum": ["disk"]}}}}
+    tagged = {"oneOf": [{"$ref": "#/components/schemas/Web"}, {"$ref": "#/components/schemas/Disk"}],
+              "discriminator": {"propertyName": "type"}}
+    mixed = {"oneOf": [{"type": "string", "enum": ["auto"]}, {"$ref": "#/components/schemas/Disk"}],
+             "discriminator": {"propertyName": "type"}}
+    files, _ = generate(tmp_path, spec_with(body({"tagged": tagged, "mixed": mixed}), schemas=schemas))
+    text = module(files, "stop_create_params")
+    assert "class TaggedDisk(" in text and "class TaggedWebSource(" in text
+    assert "class MixedDiskSource(" in text

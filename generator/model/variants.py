@@ -71,17 +71,26 @@ class UnionVariants:
             _, parent = self.resolve(parent_ptr, parent_ptr)
         except KeyError:  # RefError is one
             parent = None
-        saved, self._deep_tags = self._deep_tags, isinstance(parent, Mapping) and "discriminator" in parent
+        disc = parent.get("discriminator") if isinstance(parent, Mapping) else None
+        saved, self._deep_tags = self._deep_tags, isinstance(disc, Mapping)
         try:
-            return self._named_variants(indexed, ctx, owner)
+            # a discriminator that spells its `mapping` names its variants after their schemas, as on the response
+            # side (responsetypes.py): the Llama Stack `OpenAIResponseTool` union (2026-04 SDK
+            # `ToolOpenAIResponseInputToolFileSearch`, the variant titles say the same)
+            return self._named_variants(indexed, ctx, owner, tags=not (isinstance(disc, Mapping) and "mapping" in disc))
         finally:
             self._deep_tags = saved
 
-    def _named_variants(self, indexed: list[tuple[str, JSON]], ctx: Ctx, owner: DefNode) -> list[TypeNode]:
+    def _named_variants(self, indexed: list[tuple[str, JSON]], ctx: Ctx, owner: DefNode, *,
+                        tags: bool = True) -> list[TypeNode]:
         used: set[str] = set()
         out: list[TypeNode] = []
         seen: dict[str, TypeNode] = {}
-        discriminated = self._deep_tags and all(self._tag(m, ptr) is not None for ptr, m in indexed)
+        # a spec `discriminator` over objects that all carry `type` (its values one or several: OpenAI `Tool`'s
+        # WebSearchTool has two): each variant with a one-value tag is named by it (tool_param.py `Mcp`); a union
+        # with a member that is no such object is not (response_create_params.py `ToolChoice` lists the enum
+        # ToolChoiceOptions: `ToolChoiceSpecificProgrammaticToolCallingParam`, not `...ProgrammaticToolCalling`)
+        discriminated = tags and self._deep_tags and all(self._carries_tag(m, ptr) for ptr, m in indexed)
         for n, (ptr, m) in enumerate(indexed):
             key = self._repeat_key(m, ptr)
             if key is not None and key in seen:
@@ -140,6 +149,22 @@ class UnionVariants:
         name = f"UnionMember{index}"
         used.add(name)
         return name
+
+    def _carries_tag(self, node: JSON, pointer: str, depth: int = 0) -> bool:
+        """Whether a variant is an object with a ``type`` property (any values; through ``allOf``)."""
+        for _ in range(8):
+            if isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and "properties" not in node:
+                pointer, node = self.resolve(node["$ref"], pointer)
+            else:
+                break
+        if not isinstance(node, Mapping):
+            return False
+        props = node.get("properties")
+        if isinstance(props, Mapping) and isinstance(props.get("type"), Mapping):
+            return True
+        members = node.get("allOf")
+        return isinstance(members, list) and depth < 8 and any(
+            self._carries_tag(m, child(pointer, "allOf", i), depth + 1) for i, m in enumerate(members))
 
     def _tag(self, node: JSON, pointer: str, depth: int = 0) -> str | None:
         """The const ``type`` tag of a variant; in a union with a spec ``discriminator`` also one that comes from

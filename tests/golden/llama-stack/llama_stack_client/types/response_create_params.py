@@ -22,16 +22,16 @@ __all__ = [
     "InputUnionMember1OpenAIResponseOutputMessageMcpListToolsTool",
     "InputUnionMember1OpenAIResponseMessage",
     "InputUnionMember1OpenAIResponseMessageContentUnionMember1",
-    "InputUnionMember1OpenAIResponseMessageContentUnionMember1InputText",
-    "InputUnionMember1OpenAIResponseMessageContentUnionMember1InputImage",
+    "InputUnionMember1OpenAIResponseMessageContentUnionMember1OpenAIResponseInputMessageContentText",
+    "InputUnionMember1OpenAIResponseMessageContentUnionMember1OpenAIResponseInputMessageContentImage",
     "InputUnionMember1OpenAIResponseMessageContentUnionMember2",
-    "InputUnionMember1OpenAIResponseMessageContentUnionMember2OutputText",
-    "InputUnionMember1OpenAIResponseMessageContentUnionMember2OutputTextAnnotation",
-    "InputUnionMember1OpenAIResponseMessageContentUnionMember2OutputTextAnnotationFileCitation",
-    "InputUnionMember1OpenAIResponseMessageContentUnionMember2OutputTextAnnotationURLCitation",
-    "InputUnionMember1OpenAIResponseMessageContentUnionMember2OutputTextAnnotationContainerFileCitation",
-    "InputUnionMember1OpenAIResponseMessageContentUnionMember2OutputTextAnnotationFilePath",
-    "InputUnionMember1OpenAIResponseMessageContentUnionMember2Refusal",
+    "InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputText",
+    "InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputTextAnnotation",
+    "InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputTextAnnotationOpenAIResponseAnnotationFileCitation",
+    "InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputTextAnnotationOpenAIResponseAnnotationCitation",
+    "InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputTextAnnotationOpenAIResponseAnnotationContainerFileCitation",
+    "InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputTextAnnotationOpenAIResponseAnnotationFilePath",
+    "InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseContentPartRefusal",
     "Text",
     "TextFormat",
     "Tool",
@@ -258,7 +258,9 @@ class InputUnionMember1OpenAIResponseOutputMessageMcpListTools(TypedDict, total=
     """Tool call type identifier, always "mcp_list_tools" """
 
 
-class InputUnionMember1OpenAIResponseMessageContentUnionMember1InputText(TypedDict, total=False):
+class InputUnionMember1OpenAIResponseMessageContentUnionMember1OpenAIResponseInputMessageContentText(
+    TypedDict, total=False
+):
     """Text content for input messages in OpenAI response format."""
 
     text: Required[str]
@@ -268,7 +270,9 @@ class InputUnionMember1OpenAIResponseMessageContentUnionMember1InputText(TypedDi
     """Content type identifier, always "input_text" """
 
 
-class InputUnionMember1OpenAIResponseMessageContentUnionMember1InputImage(TypedDict, total=False):
+class InputUnionMember1OpenAIResponseMessageContentUnionMember1OpenAIResponseInputMessageContentImage(
+    TypedDict, total=False
+):
     """Image content for input messages in OpenAI response format."""
 
     detail: Required[Literal["low", "high", "auto"]]
@@ -282,12 +286,14 @@ class InputUnionMember1OpenAIResponseMessageContentUnionMember1InputImage(TypedD
 
 
 InputUnionMember1OpenAIResponseMessageContentUnionMember1: TypeAlias = Union[
-    InputUnionMember1OpenAIResponseMessageContentUnionMember1InputText,
-    InputUnionMember1OpenAIResponseMessageContentUnionMember1InputImage,
+    InputUnionMember1OpenAIResponseMessageContentUnionMember1OpenAIResponseInputMessageContentText,
+    InputUnionMember1OpenAIResponseMessageContentUnionMember1OpenAIResponseInputMessageContentImage,
 ]
 
 
-class InputUnionMember1OpenAIResponseMessageContentUnionMember2OutputTextAnnotationFileCitation(TypedDict, total=False):
+class InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputTextAnnotationOpenAIResponseAnnotationFileCitation(
+    TypedDict, total=False
+):
     """File citation annotation for referencing specific files in response content."""
 
     file_id: Required[str]
@@ -303,7 +309,9 @@ class InputUnionMember1OpenAIResponseMessageContentUnionMember2OutputTextAnnotat
     """Annotation type identifier, always "file_citation" """
 
 
-class InputUnionMember1OpenAIResponseMessageContentUnionMember2OutputTextAnnotationURLCitation(TypedDict, total=False):
+class InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputTextAnnotationOpenAIResponseAnnotationCitation(
+    TypedDict, total=False
+):
     """URL citation annotation for referencing external web resources."""
 
     end_index: Required[int]
@@ -322,7 +330,7 @@ class InputUnionMember1OpenAIResponseMessageContentUnionMember2OutputTextAnnotat
     """URL of the referenced web resource"""
 
 
-class InputUnionMember1OpenAIResponseMessageContentUnionMember2OutputTextAnnotationContainerFileCitation(
+class InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputTextAnnotationOpenAIResponseAnnotationContainerFileCitation(
     TypedDict, total=False
 ):
     container_id: Required[str]
@@ -338,7 +346,9 @@ class InputUnionMember1OpenAIResponseMessageContentUnionMember2OutputTextAnnotat
     type: Required[Literal["container_file_citation"]]
 
 
-class InputUnionMember1OpenAIResponseMessageContentUnionMember2OutputTextAnnotationFilePath(TypedDict, total=False):
+class InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputTextAnnotationOpenAIResponseAnnotationFilePath(
+    TypedDict, total=False
+):
     file_id: Required[str]
 
     index: Required[int]
@@ -346,23 +356,29 @@ class InputUnionMember1OpenAIResponseMessageContentUnionMember2OutputTextAnnotat
     type: Required[Literal["file_path"]]
 
 
-InputUnionMember1OpenAIResponseMessageContentUnionMember2OutputTextAnnotation: TypeAlias = Union[
-    InputUnionMember1OpenAIResponseMessageContentUnionMember2OutputTextAnnotationFileCitation,
-    InputUnionMember1OpenAIResponseMessageContentUnionMember2OutputTextAnnotationURLCitation,
-    InputUnionMember1OpenAIResponseMessageContentUnionMember2OutputTextAnnotationContainerFileCitation,
-    InputUnionMember1OpenAIResponseMessageContentUnionMember2OutputTextAnnotationFilePath,
+InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputTextAnnotation: TypeAlias = Union[
+    InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputTextAnnotationOpenAIResponseAnnotationFileCitation,
+    InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputTextAnnotationOpenAIResponseAnnotationCitation,
+    InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputTextAnnotationOpenAIResponseAnnotationContainerFileCitation,
+    InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputTextAnnotationOpenAIResponseAnnotationFilePath,
 ]
 
 
-class InputUnionMember1OpenAIResponseMessageContentUnionMember2OutputText(TypedDict, total=False):
-    annotations: Required[Iterable[InputUnionMember1OpenAIResponseMessageContentUnionMember2OutputTextAnnotation]]
+class InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputText(
+    TypedDict, total=False
+):
+    annotations: Required[
+        Iterable[
+            InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputTextAnnotation
+        ]
+    ]
 
     text: Required[str]
 
     type: Required[Literal["output_text"]]
 
 
-class InputUnionMember1OpenAIResponseMessageContentUnionMember2Refusal(TypedDict, total=False):
+class InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseContentPartRefusal(TypedDict, total=False):
     """Refusal content within a streamed response part."""
 
     refusal: Required[str]
@@ -373,8 +389,8 @@ class InputUnionMember1OpenAIResponseMessageContentUnionMember2Refusal(TypedDict
 
 
 InputUnionMember1OpenAIResponseMessageContentUnionMember2: TypeAlias = Union[
-    InputUnionMember1OpenAIResponseMessageContentUnionMember2OutputText,
-    InputUnionMember1OpenAIResponseMessageContentUnionMember2Refusal,
+    InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputText,
+    InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseContentPartRefusal,
 ]
 
 

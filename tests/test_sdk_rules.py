@@ -449,3 +449,15 @@ def test_a_discriminated_union_names_by_tag_when_every_variant_carries_the_prope
     text = module(files, "stop_create_params")
     assert "class TaggedDisk(" in text and "class TaggedWebSource(" in text
     assert "class MixedDiskSource(" in text
+
+
+def test_a_record_redefining_a_base_field_is_not_a_subclass(tmp_path: Path) -> None:
+    # a TypedDict cannot redefine its base's key (Mistral `ConversationRequest` over `ConversationRequestBase`,
+    # both with `stream`): the record is written whole
+    config = CONFIG.replace("      mood: '#/components/schemas/Mood'\n",
+                            "      mood: '#/components/schemas/Mood'\n      base: '#/components/schemas/Base'\n")
+    files, _ = generate(tmp_path, spec_with(body({"grader": {"allOf": [
+        {"$ref": "#/components/schemas/Base"},
+        {"type": "object", "properties": {"source": {"type": "integer"}}}]}}), schemas=GRADERS), config)
+    text = module(files, "stop_create_params")
+    assert "class Grader(TypedDict, total=False):" in text and "    source: int\n" in text

@@ -49,6 +49,7 @@ class ResponseTypes(TypeBuilder):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._repeated = {}
+        self._redefines = True  # R4.1: a redefined field is marked `# type: ignore`
 
     def object_fields(self, node: Mapping[str, JSON], pointer: str, ctx: Ctx) -> tuple[list[Any], str | None]:
         """A subclass lists only its own fields (:mod:`generator.model.subclass`, R4.1); a merged ``allOf`` is

@@ -23,20 +23,29 @@ Fields = tuple[list[Field], str | None]
 def subclass_fields(node: Mapping[str, JSON], pointer: str, ctx: Ctx, *,
                     base_of: Callable[[JSON, str], NamedRef | None],
                     plain: Callable[[Mapping[str, JSON], str, Ctx], Fields],
-                    resolve: Resolve, diags: Diagnostics, file: str) -> Fields | None:
+                    resolve: Resolve, diags: Diagnostics, file: str, redefine: bool = True) -> Fields | None:
     """The own fields and description of a subclass (``ctx.owner`` gets its base), or None when ``node`` extends
     no named record. The base member is blanked (indices kept, so every other pointer stays what the config
-    may name)."""
+    may name). Without ``redefine`` (a TypedDict cannot redefine a key of its base: mypy rejects Mistral's
+    ``ConversationRequest`` = ``allOf: [$ref ConversationRequestBase, {stream: ...}]`` over a base with its own
+    ``stream``) a record that redefines a base property is not a subclass."""
     members = node.get("allOf")
     definition = ctx.owner.definition
     if not (isinstance(members, list) and isinstance(definition, ClassDef) and definition.extends is None):
         return None
     for i, member in enumerate(members):
+        if not (isinstance(member, Mapping) and isinstance(member.get("$ref"), str)):
+            continue
+        blanked = [m if j != i else {} for j, m in enumerate(members)]
+        if not redefine:  # checked before `base_of`, which marks the base as used
+            quiet = Diagnostics()
+            own = merge_object({**node, "allOf": blanked}, pointer, resolve, quiet, file).properties
+            if set(own) & set(merge_object(member, child(pointer, "allOf", i), resolve, quiet, file).properties):
+                continue
         base = base_of(member, child(pointer, "allOf", i))
         if base is None:
             continue
         definition.extends = base
-        blanked = [m if j != i else {} for j, m in enumerate(members)]
         if not ctx.path:  # the nested classes of a subclass carry its name (`ChatCompletionStoreMessage
             ctx = Ctx(ctx.scope, (definition.name,), ctx.owner, ctx.depth)  # ContentPart`)
         fields, own_doc = plain({**node, "allOf": blanked}, pointer, ctx)

@@ -86,6 +86,7 @@ class TypeBuilder(UnionVariants):
         self.module: tuple[str, ...] = ()  # the module being built
         self._deep_tags = False  # naming the variants of a union with a spec `discriminator` (see `_tag`)
         self.subclasses = True  # whether a record may extend a named one (see `_base`)
+        self._redefines = False  # whether a subclass may redefine a field of its base (a pydantic model may)
 
     # ------------------------------------------------------------------------------------------ entry points
     def to_type(self, node: JSON, pointer: str, ctx: Ctx, *, top: bool = False) -> TypeNode:
@@ -117,7 +118,7 @@ class TypeBuilder(UnionVariants):
         """The fields of an object schema (``allOf`` merged), in spec order, and its description; a subclass of
         a named record lists only its own (:mod:`generator.model.subclass`)."""
         sub = subclass_fields(node, pointer, ctx, base_of=self._base, plain=self._plain_fields,
-                              resolve=self.resolve, diags=self.diags, file=self.file)
+                              resolve=self.resolve, diags=self.diags, file=self.file, redefine=self._redefines)
         return sub if sub is not None else self._plain_fields(node, pointer, ctx)
 
     def _base(self, member: JSON, pointer: str) -> NamedRef | None:

@@ -57,6 +57,7 @@ def _drop_controls(text: str, keep: str = "") -> str:
 
 
 _NON_WORD = re.compile(r"[^A-Za-z0-9]+")
+_NON_IDENTIFIER = re.compile(r"[^A-Za-z0-9_]+")
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z0-9]|$)|[A-Z]?[a-z0-9]+|[A-Z]+|[0-9]+")
 
 
@@ -83,11 +84,12 @@ def is_safe_identifier(name: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure; a run asks for the same names many times
 def identifier(text: str, *, fallback: str = "Model") -> str:
     """An ASCII identifier for ``text``: characters outside ``[A-Za-z0-9_]`` are dropped, a leading digit gets the
     ``fallback`` prefix, keywords and reserved names get a trailing underscore, and an empty result becomes
     ``fallback``. Idempotent on its own output."""
-    cleaned = "".join(ch for ch in text if ch.isascii() and (ch.isalnum() or ch == "_"))
+    cleaned = _NON_IDENTIFIER.sub("", text)
     cleaned = cleaned.lstrip("_") or ""
     if not cleaned:
         cleaned = fallback
@@ -101,6 +103,7 @@ def identifier(text: str, *, fallback: str = "Model") -> str:
     return cleaned
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure; a run asks for the same names many times
 def module_name(text: str, *, fallback: str = "module") -> str:
     """A module (file stem) name: ASCII lower snake case, never empty, never starting with a digit or a dot,
     at most ``MAX_NAME_BYTES`` bytes (truncated with a stable hash)."""
@@ -128,6 +131,8 @@ def _quoted(value: str, quote: str, astral: Callable[[int], str]) -> str:
     """``value`` between ``quote``s with the escapes Python and TypeScript share (backslash, the quote, ``\\n``
     ``\\r`` ``\\t``, ``\\xNN`` for controls, ``\\uNNNN`` for surrogates, separators and unprintables);
     ``astral`` writes an unprintable code point above U+FFFF, the one escape the two languages spell apart."""
+    if value.isascii() and value.isprintable() and "\\" not in value and quote not in value:
+        return quote + value + quote  # nothing to escape (most names and enum values): no per-character pass
     out = [quote]
     for ch in value:
         code = ord(ch)

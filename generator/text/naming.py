@@ -5,6 +5,7 @@ All results pass through :mod:`generator.text.escape` so they are ASCII-safe ide
 
 from __future__ import annotations
 
+import functools
 import re
 
 from generator.text import escape
@@ -113,6 +114,7 @@ def pascal_word(word: str, *, keep_capitalised: bool = False) -> str:
     return SPELLED.get(lower) or word[:1].upper() + (word[1:].lower() if word.isupper() else word[1:])
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure; a run asks for the same names many times
 def pascal(text: str) -> str:
     """PascalCase from any text: words are split on non-alphanumerics and camelCase boundaries and written by
     :func:`pascal_word`. A text that is already one PascalCase identifier (a schema name) keeps the spelling of
@@ -134,6 +136,7 @@ def singular_last_word(segment: str) -> str:
     return "".join(words[:-1]) + singular(words[-1]) if words else segment
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure; a run asks for the same names many times
 def snake(text: str) -> str:
     """lower snake_case from any text (``listPetsByOwner`` → ``list_pets_by_owner``)."""
     return "_".join(w.lower() for w in escape.ascii_words(text))

@@ -18,7 +18,6 @@ import hashlib
 import os
 import re
 from collections.abc import Mapping
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -191,6 +190,8 @@ def black_format_sources(sources: Mapping[str, str], *, cache_dir: Path | None =
     if todo:
         names = list(todo)
         if len(todo) >= _PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
+            from concurrent.futures import ProcessPoolExecutor  # the black fallback only: not imported otherwise
+
             with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 1, 4)) as pool:
                 results = list(pool.map(_black, [todo[n] for n in names], chunksize=16))
         else:

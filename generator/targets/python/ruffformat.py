@@ -27,7 +27,6 @@ import os
 import subprocess
 import tempfile
 from collections.abc import Mapping
-from importlib.metadata import PackageNotFoundError, version
 
 _TARGET = "py311"
 _TIMEOUT_S = 120
@@ -51,6 +50,8 @@ def ruff_binary() -> str | None:
 
 def ruff_version() -> str | None:
     """``ruff X.Y.Z`` when the binary is usable, else None."""
+    from importlib.metadata import PackageNotFoundError, version
+
     if ruff_binary() is None:
         return None
     try:

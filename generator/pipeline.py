@@ -127,7 +127,8 @@ def run(options: Options, diags: Diagnostics) -> Result:
             diags.raise_if_errors()
         spec = apply_transformations(data, config.transformations, diags, config_file=str(config.path))
         diags.raise_if_errors()
-        project = ProjectBuilder(spec, config, diags, file).build()
+        # the TypeScript target renders request types only: the response side would be built for nothing
+        project = ProjectBuilder(spec, config, diags, file).build(responses=not typescript)
         diags.raise_if_errors()
     except TypegenError:
         _locate(diags, doc, file)

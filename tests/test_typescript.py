@@ -162,3 +162,28 @@ def test_llama_stack_trees_type_check(shared_dir: Path, tmp_path: Path, tsc: Pat
     r = subprocess.run(["node", str(tsc), "-p", str(tmp_path)], capture_output=True, text=True, check=False,
                        timeout=600)
     assert r.returncode == 0, (r.stdout + r.stderr)[-4000:]
+
+
+def test_response_side_is_not_built_for_typescript(shared_dir: Path, openai_ts: Path, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """TypeScript renders request types only, so its runs skip the response side of the model (issue 15: most of
+    the build on the whole OpenAI API); the files must be those a project with the response side gives."""
+    from generator.diagnostics import Diagnostics
+    from generator.model.build import ProjectBuilder
+    from generator.model.ir import RESPONSE_KINDS, Project
+    from generator.pipeline import Options, run
+
+    build = ProjectBuilder.build
+    built: list[Project] = []
+
+    def with_responses(self: ProjectBuilder, *, responses: bool = True) -> Project:
+        assert responses is False  # what the pipeline asks for on this target
+        built.append(build(self))
+        return built[-1]
+
+    monkeypatch.setattr(ProjectBuilder, "build", with_responses)
+    config = openai_node_config(shared_dir, tmp_path / "c.yml")
+    result = run(Options(config=config, spec=shared_dir / "openai/openapi.transformed.yml", out=tmp_path / "o",
+                         use_cache=False, target="typescript"), Diagnostics())
+    assert any(m.kind in RESPONSE_KINDS for m in built[0].modules)
+    assert {k: v.encode() for k, v in result.files.items() if k.endswith(".ts")} == tree(openai_ts)

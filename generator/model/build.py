@@ -73,7 +73,9 @@ class ProjectBuilder(NamedModels):
         return make_nullable(model.ref) if model.nullable else model.ref
 
     # ------------------------------------------------------------------------------------------ build
-    def build(self) -> Project:
+    def build(self, *, responses: bool = True) -> Project:
+        """The project; ``responses=False`` leaves out the response side (a target that renders request types
+        only: its modules, what each operation returns, and the request modules it would turn into re-exports)."""
         self._register_models()
         operations: list[Operation] = []
         modules: list[Module] = []
@@ -99,7 +101,7 @@ class ProjectBuilder(NamedModels):
                     modules.append(self._model_module(self.models[pointer]))
                 except RefError:
                     continue
-        if self.config.response_models and self.models:  # on when the config lists models (issue 13)
+        if responses and self.config.response_models and self.models:  # on when the config lists models (issue 13)
             from generator.model.responses import ResponseSide
 
             side = ResponseSide(self)

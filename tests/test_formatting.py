@@ -5,7 +5,6 @@ and black differ), checked on every module of the default and the whole-OpenAI o
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -114,13 +113,18 @@ def test_ruff_ignores_configuration_around_it(tmp_path: Path, monkeypatch: pytes
     """A user's ruff settings (a shorter line length, single quotes) never reach the generated layout."""
     (tmp_path / "ruff.toml").write_text('line-length = 40\n[format]\nquote-style = "single"\n')
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("TMPDIR", str(tmp_path))
-    tempfile.tempdir = None
-    try:
-        src = 'x = "' + "a" * 10 + '"\n' + _LONG
-        assert format_sources({"m.py": src})["m.py"] == _black(src)
-    finally:
-        tempfile.tempdir = None
+    monkeypatch.setattr(ruffformat, "_scratch_dirs", lambda: [str(tmp_path)])
+    src = 'x = "' + "a" * 10 + '"\n' + _LONG
+    assert format_sources({"m.py": src})["m.py"] == _black(src)
+
+
+def test_an_unusable_scratch_directory_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The modules go to the next scratch directory when one cannot be written (a full ``/dev/shm``)."""
+    monkeypatch.setattr(ruffformat, "_scratch_dirs", lambda: [str(tmp_path / "missing"), str(tmp_path)])
+    assert ruffformat.format_with_ruff({"m.py": _LONG}, 120) == {"m.py": _black(_LONG)}
+    monkeypatch.setattr(ruffformat, "_scratch_dirs", lambda: [str(tmp_path / "missing")])
+    assert ruffformat.format_with_ruff({"m.py": _LONG}, 120) is None
+    assert format_sources({"m.py": _LONG})["m.py"] == _black(_LONG)  # black, then
 
 
 def test_long_alias_value_is_split_at_its_own_bracket() -> None:

@@ -15,7 +15,8 @@ Python work; ruff formats the same modules in tens of milliseconds, start-up inc
 its version is part of the cache key and the manifest. When it is missing or fails, the caller falls back to
 black (:func:`format_with_ruff` returns None).
 
-The modules are written under fixed names (``m0.py``, ``m1.py``, ...) in a fresh private temporary directory,
+The modules are written under fixed names (``m0.py``, ``m1.py``, ...) in a fresh private temporary directory
+(on ``/dev/shm`` when it exists: see :func:`_scratch_dirs`),
 so no spec-derived path reaches the command line or the file system, and passed as explicit paths (ruff then
 formats them whatever ``.gitignore`` or exclusion settings surround the temporary directory).
 """
@@ -67,23 +68,41 @@ def format_with_ruff(sources: Mapping[str, str], line_length: int) -> dict[str, 
         return None
     if not sources:
         return {}
-    names = list(sources)
-    with tempfile.TemporaryDirectory(prefix="typegen-format-") as tmp:
-        paths = [os.path.join(tmp, f"m{i}.py") for i in range(len(names))]
-        for path, name in zip(paths, names, strict=True):
-            with open(path, "w", encoding="utf-8", newline="\n") as f:
-                f.write(sources[name])
-        command = [binary, "format", "--isolated", "--no-cache", "--quiet", "--line-length", str(line_length),
-                   "--target-version", _TARGET, "--", *paths]
+    for where in _scratch_dirs():
         try:
-            run = subprocess.run(command, capture_output=True, timeout=_TIMEOUT_S, check=False,
-                                 env={**os.environ, "RUFF_NO_CACHE": "true"})
-        except (OSError, subprocess.SubprocessError):
-            return None
-        if run.returncode != 0:
-            return None
-        out: dict[str, str] = {}
-        for path, name in zip(paths, names, strict=True):
-            with open(path, encoding="utf-8", newline="") as f:
-                out[name] = f.read()
+            with tempfile.TemporaryDirectory(prefix="typegen-format-", dir=where) as tmp:
+                return _run(binary, sources, line_length, tmp)
+        except OSError:
+            continue  # a full or unwritable scratch directory: the next one, then black
+    return None
+
+
+def _scratch_dirs() -> list[str | None]:
+    """Where the modules are written for ruff: a memory file system when there is one (the files live for tens
+    of milliseconds; on a busy disk their creation and removal cost more than formatting them), else the
+    default temporary directory."""
+    shm = "/dev/shm"
+    fast = os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK)
+    return [shm, None] if fast else [None]
+
+
+def _run(binary: str, sources: Mapping[str, str], line_length: int, tmp: str) -> dict[str, str] | None:
+    names = list(sources)
+    paths = [os.path.join(tmp, f"m{i}.py") for i in range(len(names))]
+    for path, name in zip(paths, names, strict=True):
+        with open(path, "w", encoding="utf-8", newline="\n") as f:
+            f.write(sources[name])
+    command = [binary, "format", "--isolated", "--no-cache", "--quiet", "--line-length", str(line_length),
+               "--target-version", _TARGET, "--", *paths]
+    try:
+        run = subprocess.run(command, capture_output=True, timeout=_TIMEOUT_S, check=False,
+                             env={**os.environ, "RUFF_NO_CACHE": "true"})
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if run.returncode != 0:
+        return None
+    out: dict[str, str] = {}
+    for path, name in zip(paths, names, strict=True):
+        with open(path, encoding="utf-8", newline="") as f:
+            out[name] = f.read()
     return out

@@ -127,12 +127,15 @@ def run(options: Options, diags: Diagnostics) -> Result:
             diags.raise_if_errors()
         spec = apply_transformations(data, config.transformations, diags, config_file=str(config.path))
         diags.raise_if_errors()
-        # the TypeScript target renders request types only: the response side would be built for nothing
-        project = ProjectBuilder(spec, config, diags, file).build(responses=not typescript)
+        builder = ProjectBuilder(spec, config, diags, file)
+        # the TypeScript target renders request types only: the response side would be built for nothing; the
+        # Python target builds it while the request modules render (generator/targets/python/parallel.py)
+        project = builder.build_requests()
         diags.raise_if_errors()
     except TypegenError:
         _locate(diags, doc, file)
         raise
+
     assert config is not None
     if typescript:
         from generator.targets.typescript.render import render_project as render_typescript
@@ -142,7 +145,20 @@ def run(options: Options, diags: Diagnostics) -> Result:
             runcache.store(cache, key, files, list(diags))
         return Result(files, out, tuple(p for p in (spec_path, config_file) if p is not None), TS_PRINTER,
                       list(diags))
-    formatted = render_checked_formatted(project, config.link_rewrites, diags, cache)
+    built: list[Project] = []
+
+    def complete(requests: Project) -> Project:  # the response side, built while the request modules render
+        try:
+            built.append(builder.with_responses(requests))
+            diags.raise_if_errors()
+        except TypegenError:
+            _locate(diags, doc, file)
+            raise
+        return built[-1]
+
+    formatted = render_checked_formatted(project, config.link_rewrites, diags, cache,
+                                         complete if builder.has_response_side else None)
+    project = built[-1] if built else project
     diags.raise_if_errors()
     assert formatted is not None
     files = formatted

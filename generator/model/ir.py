@@ -142,6 +142,10 @@ class Field:
     # a path/query/header parameter's own ``description`` (``description`` above is its schema's for path and
     # header params); a target that documents parameters on the params type itself may prefer it
     parameter_description: str | None = None
+    # a nullable `$ref` wrapper's description as both OpenAI SDKs write it (sdkrules.site_description); the
+    # TypeScript target documents the property with it, the Python target keeps ``description`` (its output is
+    # held byte-identical; openai-python agrees with this one, e.g. completion_create_params.py `moderation`)
+    site_description: str | None = None
 
     @property
     def nullable(self) -> bool:
@@ -174,6 +178,9 @@ class ClassDef:
     segment: str = ""
     deprecated: bool = False  # the schema says ``deprecated: true``
     open: bool = False  # the schema has properties and allows any other key (``additionalProperties: true``)
+    # a union variant written `{$ref: X, description: D}`: D, the description at the site (openai-node
+    # documents the variant's interface with it: `VideoEditParams.VideoReferenceInputParam`); Python ignores it
+    site_description: str | None = None
 
 
 @dataclass

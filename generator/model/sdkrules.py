@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from generator.load.schema import Resolve, child, description_of, is_null_schema
-from generator.model.ir import Field, LiteralType, LiteralValue, TypeNode
+from generator.model.ir import ClassDef, Definition, Field, LiteralType, LiteralValue, LocalRef, TypeNode
 from generator.model.typescope import _annotation_only
 from generator.text import naming
 
@@ -172,3 +172,56 @@ def closest(candidates: list[tuple[tuple[str, ...], str]], module: tuple[str, ..
         return n
     best = max(candidates, key=lambda c: shared(c[0]), default=None)
     return best[1] if best is not None else None
+
+
+def deprecated_member(schema: Mapping[str, JSON]) -> bool:
+    """``anyOf: [X, null]`` (or ``oneOf``) whose one non-null member says ``deprecated: true``: the property is
+    deprecated, as when it says so itself (the member carries the description too). openai-node writes
+    ``@deprecated`` on ``Reasoning.generate_summary`` (``anyOf: [{type: string, deprecated: true, description:
+    "**Deprecated:** use `summary` instead. ..."}, null]``, ``responses/input-tokens.ts``) and on
+    ``ResponseCompactParams.prompt_cache_retention`` (``anyOf: [{$ref: ..., deprecated: true}, null]``)."""
+    for key in ("anyOf", "oneOf"):
+        members = schema.get(key)
+        if isinstance(members, list):
+            real = [m for m in members if not is_null_schema(m)]
+            return len(real) == 1 and len(real) < len(members) and isinstance(real[0], Mapping) \
+                and real[0].get("deprecated") is True
+    return False
+
+
+def site_description(schema: JSON, pointer: str, resolve: Resolve) -> str | None:
+    """How both OpenAI SDKs document a property typed by a nullable ``$ref`` wrapper, where :func:`describe`
+    differs: ``anyOf: [{$ref: X, description: D}, null]`` → D, the text beside the ``$ref`` (openai-node and
+    openai-python ``moderation``: "Configuration for running moderation on the request input and generated
+    output.", not ModerationParam's own; ``Policy.output``: "...for the response output.", not the shared
+    ModerationConfigParam's "...input."); ``{nullable: true, anyOf: [{$ref: X}]}`` → X's own, as for the two-member
+    wrapper (``prediction``: "Static predicted output content, ...", completions.ts). None otherwise."""
+    if not isinstance(schema, Mapping):
+        return None
+    for key in ("anyOf", "oneOf"):
+        members = schema.get(key)
+        if not isinstance(members, list):
+            continue
+        real = [(i, m) for i, m in enumerate(members) if not is_null_schema(m)]
+        if len(real) != 1 or not isinstance(real[0][1], Mapping) or not isinstance(real[0][1].get("$ref"), str):
+            return None
+        i, ref = real[0]
+        if len(members) == 2 and description_of(ref) is not None:
+            return description_of(ref)
+        if len(members) == 1 and schema.get("nullable") is True:
+            _, target = resolve(ref["$ref"], child(pointer, key, i))
+            return description_of(target) if isinstance(target, Mapping) else None
+        return None
+    return None
+
+
+def note_variant_site(member: JSON, t: TypeNode, definitions: list[Definition]) -> None:
+    """A union variant written ``{$ref: X, description: D}`` whose type is a nested class: D is that class's
+    ``site_description`` (openai-node ``VideoEditParams.VideoReferenceInputParam``: "Reference to the completed
+    video to edit.", the text beside the ``$ref``, not VideoReferenceInputParam's "Reference to the completed
+    video.")."""
+    if not isinstance(member, Mapping) or not isinstance(member.get("$ref"), str) or not isinstance(t, LocalRef):
+        return
+    for d in definitions:
+        if isinstance(d, ClassDef) and d.name == t.name:
+            d.site_description = description_of(member)

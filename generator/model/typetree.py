@@ -35,12 +35,15 @@ from generator.model.ir import (
 from generator.model.literals import literal_type
 from generator.model.sdkrules import (
     closest,
+    deprecated_member,
     describe,
     enum_key,
     flat_members,
     keep_wire_names_on_collision,
     merge_literals,
+    note_variant_site,
     python_key,
+    site_description,
 )
 from generator.model.typescope import (
     Ctx,
@@ -148,12 +151,10 @@ class TypeBuilder:
             alt = schema.get("x-stainless-param") or schema.get("x-typegen-python-name")
             if isinstance(alt, str) and alt:
                 py_name = alt
-            deprecated = schema.get("deprecated") is True
-        return Field(
-            name=py_name, wire_name=name, type=t, required=required, description=description,
-            deprecated=deprecated, location=location,  # type: ignore[arg-type]
-            pointer=pointer,
-        )
+            deprecated = schema.get("deprecated") is True or deprecated_member(schema)
+        return Field(name=py_name, wire_name=name, type=t, required=required, description=description,
+                     deprecated=deprecated, location=location,  # type: ignore[arg-type]
+                     pointer=pointer, site_description=site_description(schema, pointer, self.resolve))
 
     @staticmethod
     def _inherit_class_doc(t: TypeNode, owner: DefNode, description: str | None, *, override: bool = False) -> None:
@@ -335,6 +336,7 @@ class TypeBuilder:
             suffix = self._variant_name(m, ptr, n, used, discriminated)
             vctx = Ctx(ctx.scope, (*ctx.path, suffix), owner, ctx.depth + 1)
             out.append(self.to_type(m, ptr, vctx))
+            note_variant_site(m, out[-1], [c.definition for c in owner.children])
             if key is not None:
                 seen[key] = out[-1]
         return merge_literals(out)
@@ -414,3 +416,4 @@ class TypeBuilder:
 
     def _literal(self, values: list[JSON], pointer: str) -> TypeNode:
         return literal_type(values, pointer, self.diags, self.file)
+

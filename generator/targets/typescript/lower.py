@@ -100,16 +100,18 @@ class Lowerer:
 
     def member(self, f: Field, owner: Path, *, prefixed: bool = False, type_: Expr | None = None) -> Member:
         prefix = f"{f.location.capitalize()} param: " if prefixed else ""
-        text = (f.parameter_description or f.description) if f.location in ("path", "header") else f.description
+        # a nullable `$ref` wrapper's text as the SDK writes it (Field.site_description), else the description
+        text = (f.parameter_description or f.description) if f.location in ("path", "header") else \
+            (f.site_description or f.description)
         doc = jsdoc_lines(text, prefix=prefix, deprecated=f.deprecated, link_rewrites=self.link_rewrites)
         if f.deprecated:
             for ref in _local_names(f.type):
                 self.deprecated.add(ref)
         direct = without_null(f.type)
-        if isinstance(direct, LocalRef) and f.description:
+        if isinstance(direct, LocalRef) and text:
             # a nested interface documents itself with the text of the member it types (`Moderation`,
             # `WebSearchOptions` in chat/completions/completions.ts), not with its shared schema's
-            self.field_docs.setdefault(direct.name, f.description)
+            self.field_docs.setdefault(direct.name, text)
         expr = type_ if type_ is not None else self.expr(f.type, owner)
         return Member(escape.ts_property_key(f.name), not f.required, expr, doc)
 
@@ -117,7 +119,8 @@ class Lowerer:
         """``export interface <name>`` and, when it has nested types, its namespace."""
         members = [*self.members(cls.fields, owner), *open_members(cls)]
         deprecated = cls.deprecated or cls.name in self.deprecated
-        text = self.field_docs.get(cls.name) or cls.description
+        # the member's text; for a union variant `{$ref: X, description: D}`, D (VideoEditParams, videos.ts)
+        text = self.field_docs.get(cls.name) or cls.site_description or cls.description
         doc = jsdoc_lines(text, deprecated=deprecated, link_rewrites=self.link_rewrites)
         out: list[Decl] = [Interface(name, members, "", doc)]
         out.extend(self.namespace(owner))

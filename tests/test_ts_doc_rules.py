@@ -75,3 +75,18 @@ def test_python_keeps_its_descriptions(tmp_path: Path) -> None:
     py = generate(tmp_path, body, {"Tag": TAG}, target="python")
     text = next(v for k, v in py.items() if k.endswith("pet_create_params.py"))
     assert '"""A tag (its own text)."""' in text and "at this site" not in text
+
+
+def test_open_enum_is_written_as_the_named_enum_holding_its_values(tmp_path: Path) -> None:
+    schemas = {"Size": {"type": "string", "enum": ["small", "large", "huge"]},
+               "Mood": {"type": "string", "enum": ["calm", "small", "large", "huge", "odd"]}}
+    body = {"size": {"anyOf": [{"type": "string"}, {"type": "string", "enum": ["small", "large"]}],
+                     "nullable": True},
+            "fit": {"type": "string", "enum": ["small", "large"]},
+            "other": {"anyOf": [{"type": "string"}, {"type": "string", "enum": ["tiny"]}]},
+            "usual": {"$ref": "#/components/schemas/Size"}, "mood": {"$ref": "#/components/schemas/Mood"}}
+    ts = pets(tmp_path, body, schemas, "{size: '#/components/schemas/Size', mood: '#/components/schemas/Mood'}")
+    assert "  size?: (string & {}) | Size | null;\n" in ts  # the smallest named enum that holds small, large
+    assert "  fit?: 'small' | 'large';\n" in ts  # closed: a subset stays inline
+    assert "  other?: (string & {}) | 'tiny';\n" in ts
+    assert "export type Size = 'small' | 'large' | 'huge';\n" in ts  # never written as another named enum

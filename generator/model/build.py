@@ -133,6 +133,7 @@ class ProjectBuilder(NamedModels):
                               op.get("operationId") if isinstance(op.get("operationId"), str) else None)
         operation.response_properties = surface.response_properties(self.resolver, op, op_pointer)
         operation.pagination = method.pagination
+        operation.type_parameters = method.type_parameters
         scope = ModuleScope()
         scope.names.add(class_name)
         cls = ClassDef(name=class_name, fields=[], pointer=op_pointer)

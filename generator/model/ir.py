@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal as _Lit
 
+from generator.config.generics import TypeParameter as TypeParameter
 from generator.config.pagination import PageScheme as PageScheme
 
 PrimitiveKind = _Lit["string", "integer", "number", "boolean", "null"]
@@ -256,6 +257,8 @@ class Operation:
     response_properties: tuple[str, ...] = ()
     # the config's page scheme for the method (``Method.pagination``: a name, ``""`` for none, None: not said)
     pagination: str | None = None
+    # the params type's generic parameters, for targets that have them (config/generics.py; TypeScript)
+    type_parameters: tuple[TypeParameter, ...] = ()
 
     @property
     def endpoint(self) -> str:

@@ -13,7 +13,9 @@
 - §7 streaming: ``type P = PNonStreaming | PStreaming`` first; ``PBase`` holds every member, ``stream`` included
   as ``boolean`` (``| null`` when the NonStreaming one is nullable) in its A–Z place among the optional body
   members; ``namespace P`` holds the nested types then the two re-aliases through the file's self alias;
-  ``PNonStreaming`` (``stream?: false``) and ``PStreaming`` (``stream: true``) extend ``PBase``.
+  ``PNonStreaming`` (``stream?: false``) and ``PStreaming`` (``stream: true``) extend ``PBase``, each repeating
+  the ``[k: string]: unknown;`` of an open params type (llama-stack-client ``chat/completions.ts``,
+  ``responses/responses.ts``).
 """
 
 from __future__ import annotations
@@ -138,8 +140,8 @@ def family(module: Module, name: str, self_alias: str, op: Operation | None, low
         TypeAlias(name, Union((Atom(non_streaming + args), Atom(streaming))), params=params),
         Interface(base, members, extends, params=params),
         *low.namespace(owner, re_aliases),
-        Interface(non_streaming, [ns_member], base + args, params=params),
-        Interface(streaming, [s_member], base),
+        Interface(non_streaming, [ns_member, *open_members(main)], base + args, params=params),
+        Interface(streaming, [s_member, *open_members(main)], base),
     ]
     return Family(name, decls, [name, non_streaming, streaming], page)
 

@@ -50,6 +50,7 @@ from generator.targets.typescript.printer import (
     Namespace,
     TypeAlias,
     Union,
+    body_lines,
 )
 from generator.text import escape, naming
 from generator.text.inline import LinkRewrites
@@ -91,6 +92,7 @@ class Lowerer:
         self.ns_names: dict[Path, set[str]] = {}
         self.deprecated: set[str] = set()
         self.field_docs: dict[str, str] = {}  # nested class → the description of the member typed by it
+        self.printed: dict[Path, list[str]] = {}  # a placed nested class → its declarations as printed
 
     # ------------------------------------------------------------------------------------------ declarations
     def interface(self, cls: ClassDef, name: str, owner: Path, members: list[Member], extends: str = "",
@@ -216,14 +218,46 @@ class Lowerer:
         if path is None:
             taken = self.ns_names.setdefault(owner, set())
             base = escape.ts_type_name(naming.pascal(d.segment) if d.segment else d.name, fallback="Model")
+            if base in taken and self._same_again(name, d, (*owner, base)):
+                return Atom(qualify((*owner, base), owner[:-1] if owner else ()))
             candidate, n = base, 2
             while candidate in taken:
                 candidate, n = f"{base}{n}", n + 1
             taken.add(candidate)
             path = (*owner, candidate)
             self.placed[name] = path
-            self.children.setdefault(owner, []).extend(self.class_decls(d, candidate, path))
+            decls = self.class_decls(d, candidate, path)
+            self.printed[path] = body_lines(decls)
+            self.children.setdefault(owner, []).extend(decls)
         return Atom(qualify(path, owner[:-1] if owner else ()))
+
+    def _same_again(self, name: str, d: ClassDef, path: Path) -> bool:
+        """A second definition whose declarations print exactly as those already under ``path``'s name is
+        declared again under that name, as llama-stack-client does (``InferenceRerankParams
+        .OpenAIChatCompletionContentPartTextParam`` twice, for ``items`` and ``query``, alpha/inference.ts:36,83):
+        TypeScript merges identical interface and namespace declarations. A different one gets a numbered name."""
+        if path not in self.printed:
+            return False
+
+        def below(p: Path) -> bool:
+            return p[: len(path)] == path
+
+        placed, children, ns_names, printed = dict(self.placed), self.children, self.ns_names, dict(self.printed)
+        # a fresh namespace: what the first one's holds is declared again inside it
+        self.placed = {k: v for k, v in placed.items() if not below(v)}
+        self.children = {k: v for k, v in children.items() if not below(k)}
+        self.ns_names = {k: v for k, v in ns_names.items() if not below(k)}
+        self.placed[name] = path
+        decls = self.class_decls(d, path[-1], path)
+        same = body_lines(decls) == self.printed[path]
+        new = {k: v for k, v in self.placed.items() if k not in placed}
+        self.placed, self.children, self.ns_names = placed, children, ns_names
+        if not same:
+            self.printed = printed
+        else:
+            self.placed.update(new)
+            self.children.setdefault(path[:-1], []).extend(decls)
+        return same
 
 
 def open_members(cls: ClassDef) -> list[Member]:

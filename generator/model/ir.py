@@ -182,6 +182,9 @@ class ClassDef:
     # a union variant written `{$ref: X, description: D}`: D, the description at the site (openai-node
     # documents the variant's interface with it: `VideoEditParams.VideoReferenceInputParam`); Python ignores it
     site_description: str | None = None
+    # a union variant's name under both OpenAI SDKs' rule when it differs from ``segment`` (sdkrules
+    # .explicit_tags); the TypeScript target names the variant's interface by it, Python keeps ``segment``
+    sdk_segment: str = ""
 
 
 @dataclass

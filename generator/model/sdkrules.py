@@ -10,7 +10,7 @@ from typing import Any
 
 from generator.load.schema import Resolve, child, description_of, is_null_schema
 from generator.model.ir import ClassDef, Definition, Field, LiteralType, LiteralValue, LocalRef, TypeNode
-from generator.model.typescope import _annotation_only
+from generator.model.typescope import _annotation_only, _type_const
 from generator.text import naming
 
 JSON = Any
@@ -215,13 +215,59 @@ def site_description(schema: JSON, pointer: str, resolve: Resolve) -> str | None
     return None
 
 
-def note_variant_site(member: JSON, t: TypeNode, definitions: list[Definition]) -> None:
-    """A union variant written ``{$ref: X, description: D}`` whose type is a nested class: D is that class's
-    ``site_description`` (openai-node ``VideoEditParams.VideoReferenceInputParam``: "Reference to the completed
-    video to edit.", the text beside the ``$ref``, not VideoReferenceInputParam's "Reference to the completed
-    video.")."""
-    if not isinstance(member, Mapping) or not isinstance(member.get("$ref"), str) or not isinstance(t, LocalRef):
+def note_variant_site(member: JSON, t: TypeNode, definitions: list[Definition], sdk_segment: str) -> None:
+    """What a union variant's nested class carries for targets besides its name: ``site_description``, D for a
+    variant written ``{$ref: X, description: D}`` (openai-node ``VideoEditParams.VideoReferenceInputParam``:
+    "Reference to the completed video to edit.", the text beside the ``$ref``, not VideoReferenceInputParam's
+    "Reference to the completed video."), and ``sdk_segment`` (:func:`explicit_tags`) when it differs."""
+    if not isinstance(t, LocalRef):
         return
     for d in definitions:
         if isinstance(d, ClassDef) and d.name == t.name:
-            d.site_description = description_of(member)
+            if isinstance(member, Mapping) and isinstance(member.get("$ref"), str):
+                d.site_description = description_of(member)
+            if sdk_segment != d.segment:
+                d.sdk_segment = sdk_segment
+
+
+def explicit_tags(pointer: str, indexed: list[tuple[str, JSON]], resolve: Resolve) -> bool:
+    """Whether both OpenAI SDKs name a union's variants by their ``type`` tag: the union (at ``pointer``, its
+    ``anyOf``/``oneOf``) has a ``discriminator`` keyword and every variant a const ``type``, seen through
+    ``allOf`` (openai-node and openai-python ``testing_criteria``: ``LabelModel``, ``TextSimilarity``, ``Python``,
+    ``ScoreModel``, where EvalGraderTextSimilarity is ``allOf: [GraderTextSimilarity, {...}]``); a union with no
+    ``discriminator`` keyword is named by titles and component names even when tagged (``data_source``:
+    ``CreateEvalResponsesRunDataSource``, not ``Responses``). The Python target keeps its own rule (tags when
+    every variant's own properties have one): its output is held byte-identical."""
+    parent = pointer.rsplit("/", 1)[0]
+    try:
+        _, node = resolve(parent, parent)
+    except KeyError:
+        return False
+    if not isinstance(node, Mapping) or not isinstance(node.get("discriminator"), Mapping):
+        return False
+    return all(_deep_tag(m, ptr, resolve) is not None for ptr, m in indexed)
+
+
+def _deep_tag(node: JSON, pointer: str, resolve: Resolve, depth: int = 0) -> str | None:
+    for _ in range(16):
+        if not (isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and "properties" not in node):
+            break
+        pointer, node = resolve(node["$ref"], pointer)
+    tag = _type_const(node)
+    if tag is not None or depth > 8 or not isinstance(node, Mapping) or not isinstance(node.get("allOf"), list):
+        return tag
+    return next((t for i, m in enumerate(node["allOf"])
+                 if (t := _deep_tag(m, child(pointer, "allOf", i), resolve, depth + 1)) is not None), None)
+
+
+def tag_name(member: JSON, pointer: str, resolve: Resolve, used: set[str]) -> str | None:
+    """A variant of a union :func:`explicit_tags` holds: its tag in PascalCase (seen through ``allOf``), unless
+    the ``$ref`` has a title beside it (which names it first, as for every union) or the name is taken."""
+    if isinstance(member, Mapping) and isinstance(member.get("title"), str) and isinstance(member.get("$ref"), str):
+        return None
+    tag = _deep_tag(member, pointer, resolve)
+    name = naming.pascal(tag) if tag else ""
+    if not name or name in used:
+        return None
+    used.add(name)
+    return name

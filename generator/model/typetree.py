@@ -38,12 +38,14 @@ from generator.model.sdkrules import (
     deprecated_member,
     describe,
     enum_key,
+    explicit_tags,
     flat_members,
     keep_wire_names_on_collision,
     merge_literals,
     note_variant_site,
     python_key,
     site_description,
+    tag_name,
 )
 from generator.model.typescope import (
     Ctx,
@@ -328,6 +330,7 @@ class TypeBuilder:
         out: list[TypeNode] = []
         seen: dict[str, TypeNode] = {}
         discriminated = all(_type_const(self._target(m, ptr)) is not None for ptr, m in indexed)
+        sdk_tags, sdk_used = explicit_tags(pointer, indexed, self.resolve), set[str]()
         for n, (ptr, m) in enumerate(indexed):
             key = self._repeat_key(m, ptr)
             if key is not None and key in seen:
@@ -336,7 +339,9 @@ class TypeBuilder:
             suffix = self._variant_name(m, ptr, n, used, discriminated)
             vctx = Ctx(ctx.scope, (*ctx.path, suffix), owner, ctx.depth + 1)
             out.append(self.to_type(m, ptr, vctx))
-            note_variant_site(m, out[-1], [c.definition for c in owner.children])
+            sdk = (sdk_tags and tag_name(m, ptr, self.resolve, sdk_used)) or self._variant_name(m, ptr, n, sdk_used,
+                                                                                               sdk_tags)
+            note_variant_site(m, out[-1], [c.definition for c in owner.children], sdk)
             if key is not None:
                 seen[key] = out[-1]
         return merge_literals(out)

@@ -217,7 +217,8 @@ class Lowerer:
         path = self.placed.get(name)
         if path is None:
             taken = self.ns_names.setdefault(owner, set())
-            base = escape.ts_type_name(naming.pascal(d.segment) if d.segment else d.name, fallback="Model")
+            segment = d.sdk_segment or d.segment  # a variant: named as both OpenAI SDKs name it (sdkrules)
+            base = escape.ts_type_name(naming.pascal(segment) if segment else d.name, fallback="Model")
             if base in taken and self._same_again(name, d, (*owner, base)):
                 return Atom(qualify((*owner, base), owner[:-1] if owner else ()))
             candidate, n = base, 2

@@ -64,3 +64,13 @@ def test_variants_under_a_discriminator_keyword_are_named_by_their_tag(tmp_path:
     py = evals(tmp_path, body, target="python")
     text = next(v for k, v in py.items() if k.endswith("eval_create_params.py"))
     assert "class SourceFile(" in text  # Python keeps its rule (tags whenever every variant's own has one)
+
+
+def test_allof_subtype_of_a_named_record_extends_it(tmp_path: Path) -> None:
+    body = {"grader": ref("GraderCheck"),
+            "criterion": {"anyOf": [{"type": "string"}, ref("EvalGraderCheck")]}}
+    ts = evals(tmp_path, body, "{check_grader: '#/components/schemas/GraderCheck'}")["resources/evals.ts"]
+    assert "  export interface EvalGraderCheck extends CheckGrader {\n    pass_threshold?: number;\n  }\n" in ts
+    py = evals(tmp_path, body, "{check_grader: '#/components/schemas/GraderCheck'}", target="python")
+    text = next(v for k, v in py.items() if k.endswith("eval_create_params.py"))
+    assert "class CriterionEvalGraderCheck(TypedDict, total=False):\n    type: Required[" in text  # Python: every field

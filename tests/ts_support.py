@@ -46,9 +46,15 @@ def _resource(data: dict[str, Any], dotted: str) -> dict[str, Any]:
 def openai_node_config(shared: Path, out: Path) -> Path:
     """``openai-full.stainless.yml`` with the overlay applied, written to ``out``. Overlay keys are dotted resource
     paths; ``move_models: {to: PATH, keys: [...]}`` moves models (all when ``keys`` is absent) to another resource,
-    anything else is merged into the resource (``models`` entries set to null are removed)."""
+    anything else is merged into the resource (``models`` entries set to null are removed). ``$resource_order``
+    lists top-level resources to put first, in that order."""
     data = yaml.safe_load((shared / "openai" / "openai-full.stainless.yml").read_text(encoding="utf-8"))
     overlay = yaml.safe_load(OVERLAY.read_text(encoding="utf-8"))
+    order = overlay.pop("$resource_order", None)
+    if order:  # the listed top-level resources first, in that order, then the others as they were
+        resources = data["resources"]
+        data["resources"] = {k: resources[k] for k in [*order, *(k for k in resources if k not in order)]
+                             if k in resources}
     for dotted, settings in overlay.items():
         node = _resource(data, dotted)
         settings = dict(settings)

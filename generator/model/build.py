@@ -75,6 +75,7 @@ class ProjectBuilder(NamedModels):
     # ------------------------------------------------------------------------------------------ build
     def build(self) -> Project:
         self._register_models()
+        self.types.records = {p: m.ref for p, m in self.models.items() if m.ref.shape == "object"}
         operations: list[Operation] = []
         modules: list[Module] = []
         for method in iter_methods(self.config):

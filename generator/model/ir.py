@@ -185,6 +185,10 @@ class ClassDef:
     # a union variant's name under both OpenAI SDKs' rule when it differs from ``segment`` (sdkrules
     # .explicit_tags); the TypeScript target names the variant's interface by it, Python keeps ``segment``
     sdk_segment: str = ""
+    # `allOf: [$ref R, {...}]` with R a named record (sdkrules.note_allof_base): R, and the wire names of its fields;
+    # the TypeScript target declares `interface X extends R { own fields }`, Python lists every field
+    sdk_extends: NamedRef | None = None
+    sdk_inherited: tuple[str, ...] = ()
 
 
 @dataclass

@@ -8,8 +8,9 @@ import keyword
 from collections.abc import Mapping
 from typing import Any
 
-from generator.load.schema import Resolve, child, description_of, is_null_schema
-from generator.model.ir import ClassDef, Definition, Field, LiteralType, LiteralValue, LocalRef, TypeNode
+from generator.diagnostics import Diagnostics
+from generator.load.schema import Resolve, child, description_of, is_null_schema, merge_object
+from generator.model.ir import ClassDef, Definition, Field, LiteralType, LiteralValue, LocalRef, NamedRef, TypeNode
 from generator.model.typescope import _annotation_only, _type_const
 from generator.text import naming
 
@@ -271,3 +272,23 @@ def tag_name(member: JSON, pointer: str, resolve: Resolve, used: set[str]) -> st
         return None
     used.add(name)
     return name
+
+
+def note_allof_base(node: Mapping[str, JSON], pointer: str, definition: Definition, resolve: Resolve,
+                    records: Mapping[str, NamedRef], diags: Diagnostics, file: str) -> None:
+    """A request-side object ``allOf: [{$ref: R}, {...own properties}]`` whose R is a config-named record: both
+    OpenAI SDKs declare it as a subtype of R with only its own fields (openai-node ``TextSimilarity extends
+    GraderModelsAPI.TextSimilarityGrader { pass_threshold }``, openai-python ``TestingCriterionTextSimilarity(
+    TextSimilarityGraderParam)``, evals.ts / eval_create_params.py). Recorded as ``sdk_extends`` and
+    ``sdk_inherited``; the Python target does not use them (its output is held byte-identical). ``records``
+    are looked up without marking the model used: no module is added for it."""
+    members = node.get("allOf")
+    if not isinstance(definition, ClassDef) or not isinstance(members, list) or len(members) < 2:
+        return
+    for i, member in enumerate(members):
+        if isinstance(member, Mapping) and isinstance(member.get("$ref"), str) and len(member) == 1:
+            target, _ = resolve(member["$ref"], child(pointer, "allOf", i))
+            if target in records:
+                inherited = merge_object(member, child(pointer, "allOf", i), resolve, diags, file)
+                definition.sdk_extends, definition.sdk_inherited = records[target], tuple(inherited.properties)
+                return

@@ -42,6 +42,7 @@ from generator.model.sdkrules import (
     flat_members,
     keep_wire_names_on_collision,
     merge_literals,
+    note_allof_base,
     note_variant_site,
     python_key,
     site_description,
@@ -82,6 +83,7 @@ class TypeBuilder:
         # enum values -> (module, pointer) of the named enum models with those values
         self.named_enums: dict[tuple[tuple[str, JSON], ...], list[tuple[tuple[str, ...], str]]] = {}
         self.module: tuple[str, ...] = ()  # the module being built
+        self.records: dict[str, NamedRef] = {}  # named records by pointer, for ClassDef.sdk_extends (not marked used)
 
     # ------------------------------------------------------------------------------------------ entry points
     def to_type(self, node: JSON, pointer: str, ctx: Ctx, *, top: bool = False) -> TypeNode:
@@ -117,6 +119,7 @@ class TypeBuilder:
             required = prop in merged.required and not self._read_only(schema, ptr)
             fields.append(self.field(prop, schema, ptr, ctx.under(prop), required=required))
         keep_wire_names_on_collision(fields)
+        note_allof_base(node, pointer, ctx.owner.definition, self.resolve, self.records, self.diags, self.file)
         for name in merged.required:
             if name not in merged.properties and merged.properties:
                 self.diags.warning("required-undefined", f"required property {name!r} is not defined",

@@ -84,6 +84,7 @@ class Lowerer:
     link_rewrites: LinkRewrites
     uses: set[str] = field(default_factory=set)
     enums: tuple[NamedEnum, ...] = ()  # the config's enum models, for inline enums written as one (enums.py)
+    available: frozenset[tuple[str, ...]] = frozenset()  # the named request models this output declares
 
     def __post_init__(self) -> None:
         self.defs: dict[str, Definition] = {d.name: d for d in self.module.definitions}
@@ -120,13 +121,16 @@ class Lowerer:
         return Member(escape.ts_property_key(f.name), not f.required, expr, doc)
 
     def class_decls(self, cls: ClassDef, name: str, owner: Path) -> list[Decl]:
-        """``export interface <name>`` and, when it has nested types, its namespace."""
-        members = [*self.members(cls.fields, owner), *open_members(cls)]
+        """``export interface <name>`` and, when it has nested types, its namespace. A subtype of a named record
+        that this output declares (``ClassDef.sdk_extends``) extends it and lists its own fields only."""
+        base = cls.sdk_extends if cls.sdk_extends is not None and cls.sdk_extends.module in self.available else None
+        fields = [f for f in cls.fields if f.wire_name not in cls.sdk_inherited] if base else cls.fields
+        members = [*self.members(fields, owner), *open_members(cls)]
         deprecated = cls.deprecated or cls.name in self.deprecated
         # the member's text; for a union variant `{$ref: X, description: D}`, D (VideoEditParams, videos.ts)
         text = self.field_docs.get(cls.name) or cls.site_description or cls.description
         doc = jsdoc_lines(text, deprecated=deprecated, link_rewrites=self.link_rewrites)
-        out: list[Decl] = [Interface(name, members, "", doc)]
+        out: list[Decl] = [Interface(name, members, self.named(base) if base else "", doc)]
         out.extend(self.namespace(owner))
         return out
 

@@ -88,6 +88,7 @@ def render_project(project: Project, link_rewrites: LinkRewrites, *, support: bo
         if m.modules:
             by_key.setdefault(m.key, NamedRef(m.modules[0], names[m.pointer]))
     enums = named_enums(project)
+    available = frozenset(p for p, m in modules.items() if m.kind in ("param", "shared_param"))
     ops = {(op.resource, op.method_name): op for op in project.operations}
     header: list[str] = []  # the header blocks (a config's licence block, then the generator's line), a blank between
     for i, block in enumerate(project.header_blocks):
@@ -114,7 +115,7 @@ def render_project(project: Project, link_rewrites: LinkRewrites, *, support: bo
         name = names[chosen.pointer]
         if name in exports:
             continue
-        low = Lowerer(module, st.named, link_rewrites, enums=enums)
+        low = Lowerer(module, st.named, link_rewrites, enums=enums, available=available)
         decls.extend(_model_decls(module, low, name))
         _use(st, low)
         exports.append(name)
@@ -127,7 +128,8 @@ def render_project(project: Project, link_rewrites: LinkRewrites, *, support: bo
             if op is None or op.params_module is None or op.params_module not in modules:
                 continue
             st, decls, exports = state(info)
-            low = Lowerer(modules[op.params_module], st.named, link_rewrites, enums=enums)
+            low = Lowerer(modules[op.params_module], st.named, link_rewrites, enums=enums,
+                           available=available)
             generics = tuple(Generic(tp.name, st.named(by_key[tp.model]), tp.property)
                              for tp in op.type_parameters if tp.model in by_key)
             fam = family(modules[op.params_module], layout.params_name(info, method), info.alias, op, low,

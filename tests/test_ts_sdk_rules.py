@@ -74,3 +74,18 @@ def test_allof_subtype_of_a_named_record_extends_it(tmp_path: Path) -> None:
     py = evals(tmp_path, body, "{check_grader: '#/components/schemas/GraderCheck'}", target="python")
     text = next(v for k, v in py.items() if k.endswith("eval_create_params.py"))
     assert "class CriterionEvalGraderCheck(TypedDict, total=False):\n    type: Required[" in text  # Python: every field
+
+
+def test_python_param_suffix_of_a_class_name_is_dropped() -> None:
+    from generator.model.ir import ModelInfo, ResourceInfo
+    from generator.targets.typescript.layout import model_names
+
+    def info(key: str, schema: str, class_name: str | None) -> ModelInfo:
+        return ModelInfo(key, f"#/components/schemas/{schema}", class_name, (), f"#/resources/r/models/{key}{schema}")
+
+    models = (info("jsonl_source", "A", "JSONLSourceParam"), info("image_url", "B", "ImageURL"),
+              info("kit_config_param", "C", "KitConfigParam"), info("audio", "D", "AudioParam"),
+              info("audio", "E", "Audio"))
+    names = model_names([ResourceInfo(("r",), False, False, (), models)])
+    # a key naming two schemas (request and response shapes): the request one keeps Param
+    assert [names[m.pointer] for m in models] == ["JSONLSource", "ImageURL", "KitConfigParam", "AudioParam", "Audio"]

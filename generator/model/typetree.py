@@ -35,12 +35,18 @@ from generator.model.ir import (
 from generator.model.literals import literal_type
 from generator.model.sdkrules import (
     closest,
+    deprecated_member,
     describe,
     enum_key,
+    explicit_tags,
     flat_members,
     keep_wire_names_on_collision,
     merge_literals,
+    note_allof_base,
+    note_variant_site,
     python_key,
+    site_description,
+    tag_name,
 )
 from generator.model.typescope import (
     Ctx,
@@ -77,6 +83,7 @@ class TypeBuilder:
         # enum values -> (module, pointer) of the named enum models with those values
         self.named_enums: dict[tuple[tuple[str, JSON], ...], list[tuple[tuple[str, ...], str]]] = {}
         self.module: tuple[str, ...] = ()  # the module being built
+        self.records: dict[str, NamedRef] = {}  # named records by pointer, for ClassDef.sdk_extends (not marked used)
 
     # ------------------------------------------------------------------------------------------ entry points
     def to_type(self, node: JSON, pointer: str, ctx: Ctx, *, top: bool = False) -> TypeNode:
@@ -112,6 +119,7 @@ class TypeBuilder:
             required = prop in merged.required and not self._read_only(schema, ptr)
             fields.append(self.field(prop, schema, ptr, ctx.under(prop), required=required))
         keep_wire_names_on_collision(fields)
+        note_allof_base(node, pointer, ctx.owner.definition, self.resolve, self.records, self.diags, self.file)
         for name in merged.required:
             if name not in merged.properties and merged.properties:
                 self.diags.warning("required-undefined", f"required property {name!r} is not defined",
@@ -148,12 +156,10 @@ class TypeBuilder:
             alt = schema.get("x-stainless-param") or schema.get("x-typegen-python-name")
             if isinstance(alt, str) and alt:
                 py_name = alt
-            deprecated = schema.get("deprecated") is True
-        return Field(
-            name=py_name, wire_name=name, type=t, required=required, description=description,
-            deprecated=deprecated, location=location,  # type: ignore[arg-type]
-            pointer=pointer,
-        )
+            deprecated = schema.get("deprecated") is True or deprecated_member(schema)
+        return Field(name=py_name, wire_name=name, type=t, required=required, description=description,
+                     deprecated=deprecated, location=location,  # type: ignore[arg-type]
+                     pointer=pointer, site_description=site_description(schema, pointer, self.resolve))
 
     @staticmethod
     def _inherit_class_doc(t: TypeNode, owner: DefNode, description: str | None, *, override: bool = False) -> None:
@@ -327,6 +333,7 @@ class TypeBuilder:
         out: list[TypeNode] = []
         seen: dict[str, TypeNode] = {}
         discriminated = all(_type_const(self._target(m, ptr)) is not None for ptr, m in indexed)
+        sdk_tags, sdk_used = explicit_tags(pointer, indexed, self.resolve), set[str]()
         for n, (ptr, m) in enumerate(indexed):
             key = self._repeat_key(m, ptr)
             if key is not None and key in seen:
@@ -335,6 +342,9 @@ class TypeBuilder:
             suffix = self._variant_name(m, ptr, n, used, discriminated)
             vctx = Ctx(ctx.scope, (*ctx.path, suffix), owner, ctx.depth + 1)
             out.append(self.to_type(m, ptr, vctx))
+            sdk = (sdk_tags and tag_name(m, ptr, self.resolve, sdk_used)) or self._variant_name(m, ptr, n, sdk_used,
+                                                                                               sdk_tags)
+            note_variant_site(m, out[-1], [c.definition for c in owner.children], sdk)
             if key is not None:
                 seen[key] = out[-1]
         return merge_literals(out)
@@ -414,3 +424,4 @@ class TypeBuilder:
 
     def _literal(self, values: list[JSON], pointer: str) -> TypeNode:
         return literal_type(values, pointer, self.diags, self.file)
+

@@ -96,8 +96,9 @@ def singular_name(name: str) -> str:
 # ``JSONSchema``; ``json`` stays in the list: the OpenAI names are the ones to keep.) ``IP``, ``PCM``, ``PCMA``,
 # ``PCMU``: the OpenAI SDK's response models (``AudioPCM``, ``RealtimeAudioFormatsAudioPCMA``).
 INITIALISMS = frozenset({"api", "url", "json", "jsonl", "id", "http", "ai", "ip", "pcm", "pcma", "pcmu"})
-# Words with an inner capital (STYLE-RESPONSES R4.2: ``ChatKitThread``, ``OAuthErrorCode``, ``WebSocket...``).
-SPELLED = {"chatkit": "ChatKit", "oauth": "OAuth", "websocket": "WebSocket"}
+# Words with an inner capital (STYLE-RESPONSES R4.2: ``ChatKitThread``, ``OAuthErrorCode``, ``WebSocket...``;
+# llama-stack-client ``OpenAICursorPageParams`` for the page scheme ``openai_cursor_page``, pagination.ts:80).
+SPELLED = {"chatkit": "ChatKit", "oauth": "OAuth", "websocket": "WebSocket", "openai": "OpenAI"}
 
 
 def pascal_word(word: str, *, keep_capitalised: bool = False) -> str:

@@ -15,10 +15,12 @@ run must never be able to make ``check`` pass on stale or tampered output, so CI
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import os
 import sys
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from generator import __version__
@@ -86,7 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     diags = Diagnostics()
     fmt = args.diagnostics_format
     try:
-        code = _dispatch(args, diags)
+        with _without_cyclic_gc():
+            code = _dispatch(args, diags)
     except TypegenError:
         code = EXIT_BAD_INPUT
     except KeyboardInterrupt:
@@ -107,6 +110,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     if code == EXIT_OK and getattr(args, "fail_on_warning", False) and diags.warnings:
         return EXIT_DRIFT
     return code
+
+
+@contextlib.contextmanager
+def _without_cyclic_gc() -> Iterator[None]:
+    """A run with Python's cycle collector off (issue 15). A run builds a few hundred thousand objects that live
+    until it ends and makes little cyclic garbage: on the whole OpenAI API the collector ran 521 times for 1.3 s
+    of a 6.2 s single-process run, and switching it off leaves the peak RSS as it was (121 MB). Reference
+    counting still frees everything else; the collector is on again when the run returns (tests call ``main``)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _print(diags: Diagnostics, fmt: str = "text") -> None:

@@ -55,8 +55,6 @@ def run(options: Options, diags: Diagnostics) -> Result:
     """Generate every file in memory. Raises :class:`TypegenError` when any error was diagnosed."""
     from generator.config.files import config_from_data, find_config, load_config
     from generator.config.infer import infer_config_data
-    from generator.config.transforms import apply_transformations
-    from generator.load.bundle import bundle_external_refs
     from generator.load.pathitems import inline_path_items
     from generator.load.reader import load_document
     from generator.load.refpolicy import check_ref_policy
@@ -110,6 +108,8 @@ def run(options: Options, diags: Diagnostics) -> Result:
         check_ref_policy(doc, diags, allow_file_refs=options.allow_file_refs)
         diags.raise_if_errors()
         if options.allow_file_refs:
+            from generator.load.bundle import bundle_external_refs  # imported when used, as the transforms below
+
             doc = bundle_external_refs(doc, diags)
             diags.raise_if_errors()
         check_refs(doc, diags)  # dangling refs, alias cycles, refs to non-schemas, before anything follows them
@@ -125,13 +125,21 @@ def run(options: Options, diags: Diagnostics) -> Result:
             config = config_from_data(infer_config_data(data, diags, spec=spec_path, package=options.package),
                                       config_file, diags)
             diags.raise_if_errors()
-        spec = apply_transformations(data, config.transformations, diags, config_file=str(config.path))
-        diags.raise_if_errors()
-        project = ProjectBuilder(spec, config, diags, file, request_subclasses=not typescript).build()
+        spec = data
+        if config.transformations:  # (jsonpath-ng is imported only for a config that has transformations)
+            from generator.config.transforms import apply_transformations
+
+            spec = apply_transformations(data, config.transformations, diags, config_file=str(config.path))
+            diags.raise_if_errors()
+        builder = ProjectBuilder(spec, config, diags, file, request_subclasses=not typescript)
+        # the TypeScript target renders request types only: the response side would be built for nothing; the
+        # Python target builds it while the request modules render (generator/targets/python/parallel.py)
+        project = builder.build_requests()
         diags.raise_if_errors()
     except TypegenError:
         _locate(diags, doc, file)
         raise
+
     assert config is not None
     if typescript:
         from generator.targets.typescript.render import render_project as render_typescript
@@ -141,7 +149,20 @@ def run(options: Options, diags: Diagnostics) -> Result:
             runcache.store(cache, key, files, list(diags))
         return Result(files, out, tuple(p for p in (spec_path, config_file) if p is not None), TS_PRINTER,
                       list(diags))
-    formatted = render_checked_formatted(project, config.link_rewrites, diags, cache)
+    built: list[Project] = []
+
+    def complete(requests: Project) -> Project:  # the response side, built while the request modules render
+        try:
+            built.append(builder.with_responses(requests))
+            diags.raise_if_errors()
+        except TypegenError:
+            _locate(diags, doc, file)
+            raise
+        return built[-1]
+
+    formatted = render_checked_formatted(project, config.link_rewrites, diags, cache,
+                                         complete if builder.has_response_side else None)
+    project = built[-1] if built else project
     diags.raise_if_errors()
     assert formatted is not None
     files = formatted

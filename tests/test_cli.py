@@ -127,3 +127,22 @@ def test_no_command_prints_help() -> None:
     r = typegen(cwd=ROOT)
     assert r.returncode == 2
     assert "generate" in r.stdout
+
+
+def test_a_run_switches_the_cycle_collector_off_and_on_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The collector is off while a command runs (issue 15: 1.3 s of a 6.2 s run on the whole OpenAI API) and
+    on again afterwards, also when the command fails."""
+    import gc
+
+    from generator import cli
+
+    seen: list[bool] = []
+
+    def dispatch(args: object, diags: object) -> int:
+        seen.append(gc.isenabled())
+        raise cli.TypegenError([])
+
+    monkeypatch.setattr(cli, "_dispatch", dispatch)
+    assert gc.isenabled()
+    assert cli.main(["generate", "--spec", str(tmp_path / "x.yaml")]) == cli.EXIT_BAD_INPUT
+    assert seen == [False] and gc.isenabled()

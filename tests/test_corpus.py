@@ -14,7 +14,7 @@ import pytest
 from generator.diagnostics import Diagnostics
 from generator.pipeline import Options, run
 from generator.targets.python import parallel
-from generator.targets.python.formatting import _black, format_sources
+from generator.targets.python.formatting import _black, black_format_sources, format_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("TYPEGEN_SHARED", ROOT.parent / "shared"))
@@ -94,8 +94,9 @@ def test_k8s_fast_formatting_equals_black(shared_dir: Path, monkeypatch: pytest.
     run(Options(spec=shared_dir / "corpus" / "k8s-apps-v1.json", out=tmp_path / "o", use_cache=False), Diagnostics())
     names = sorted(captured)[:40]
     fast = format_sources({n: captured[n] for n in names})
+    statements = black_format_sources({n: captured[n] for n in names})
     for n in names:
-        assert fast[n] == _black(captured[n]), n
+        assert fast[n] == statements[n] == _black(captured[n]), n
 
 
 def test_swagger_2_is_refused(tmp_path: Path) -> None:

@@ -1,6 +1,7 @@
-"""The formatter fast path: modules whose lines all fit are written without black, and in the others only the
-over-long one-line statements go through black. The result must equal whole-module black on the rendered text,
-checked on every module of the default and the whole-OpenAI outputs."""
+"""The two formatters and their fast paths: modules whose lines all fit are written as rendered; the others go
+to ruff format (the SDKs' formatter) or, without ruff, to black, where only the over-long one-line statements are
+formatted. Both results must equal whole-module black on the rendered text (with the two alias rules where ruff
+and black differ), checked on every module of the default and the whole-OpenAI outputs."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ import pytest
 
 from generator.diagnostics import Diagnostics
 from generator.pipeline import Options, run
-from generator.targets.python import formatting, parallel
-from generator.targets.python.formatting import _black, format_sources, is_black_stable
+from generator.targets.python import formatting, parallel, ruffformat
+from generator.targets.python.formatting import _black, black_format_sources, format_sources, is_black_stable
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,10 +33,13 @@ def _rendered(monkeypatch: pytest.MonkeyPatch, config: Path, spec: Path | None =
 
 def _assert_fast_path_equals_black(raw: dict[str, str]) -> None:
     fast = format_sources(raw)
+    statements = black_format_sources(raw)
     for name, text in raw.items():
         if "  # pyright: ignore" in text:
             continue  # a trailing pragma does not count toward the line length, as in ruff format (below)
-        assert fast[name] == _black(text), f"{name}: fast formatting differs from black"
+        whole = _black(text)
+        assert fast[name] == whole, f"{name}: ruff formatting differs from black"
+        assert statements[name] == whole, f"{name}: black's statement fast path differs from whole-module black"
 
 
 def test_trailing_pragma_does_not_count_toward_the_line_length() -> None:
@@ -78,8 +82,49 @@ def test_fast_path_predicate(text: str, stable: bool) -> None:
     assert is_black_stable(text) is stable
 
 
-def test_formatter_is_black() -> None:
+def test_formatter_is_ruff() -> None:
+    """ruff format (the SDKs' formatter) lays out the modules when the ``ruff`` package's binary is there."""
+    assert formatting.formatter_version().startswith("ruff ")
+
+
+_LONG = "x: Union[" + ", ".join(f"Member{i}" for i in range(30)) + "]\n"
+
+
+def test_black_is_the_fallback_without_ruff(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No usable ruff binary: black formats, to the same bytes, and the manifest names black."""
+    want = format_sources({"m.py": _LONG})["m.py"]
+    assert want != _LONG
+    monkeypatch.setattr(ruffformat, "ruff_binary", lambda: None)
     assert formatting.formatter_version().startswith("black ")
+    assert format_sources({"m.py": _LONG})["m.py"] == want == _black(_LONG)
+
+
+def test_a_failing_ruff_falls_back_to_black(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A ruff that exits non-zero (or cannot run) is not trusted with any module: black formats them all."""
+    want = _black(_LONG)
+    monkeypatch.setattr(ruffformat, "ruff_binary", lambda: "/bin/false")
+    assert ruffformat.format_with_ruff({"m.py": _LONG}, 120) is None
+    assert format_sources({"m.py": _LONG, "n.py": "y = 1\n"}) == {"m.py": want, "n.py": "y = 1\n"}
+    monkeypatch.setattr(ruffformat, "ruff_binary", lambda: "/nonexistent/ruff")
+    assert format_sources({"m.py": _LONG})["m.py"] == want
+
+
+def test_ruff_ignores_configuration_around_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A user's ruff settings (a shorter line length, single quotes) never reach the generated layout."""
+    (tmp_path / "ruff.toml").write_text('line-length = 40\n[format]\nquote-style = "single"\n')
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(ruffformat, "_scratch_dirs", lambda: [str(tmp_path)])
+    src = 'x = "' + "a" * 10 + '"\n' + _LONG
+    assert format_sources({"m.py": src})["m.py"] == _black(src)
+
+
+def test_an_unusable_scratch_directory_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The modules go to the next scratch directory when one cannot be written (a full ``/dev/shm``)."""
+    monkeypatch.setattr(ruffformat, "_scratch_dirs", lambda: [str(tmp_path / "missing"), str(tmp_path)])
+    assert ruffformat.format_with_ruff({"m.py": _LONG}, 120) == {"m.py": _black(_LONG)}
+    monkeypatch.setattr(ruffformat, "_scratch_dirs", lambda: [str(tmp_path / "missing")])
+    assert ruffformat.format_with_ruff({"m.py": _LONG}, 120) is None
+    assert format_sources({"m.py": _LONG})["m.py"] == _black(_LONG)  # black, then
 
 
 def test_long_alias_value_is_split_at_its_own_bracket() -> None:

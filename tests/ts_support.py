@@ -13,6 +13,10 @@ HERE = Path(__file__).resolve().parent
 OVERLAY = HERE / "typescript" / "openai-node.overlay.yml"
 # the npm release's sources, unpacked by tests/fetch_ts_oracle.sh (default: ../scratch/openai-node beside the repo)
 ORACLE = Path(os.environ.get("TYPEGEN_TS_ORACLE", HERE.parent.parent / "scratch" / "openai-node" / "package" / "src"))
+# llama-stack-client@0.7.3's sources (tests/fetch_ts_oracle.sh DIR 0.7.3 llama-stack-client), for the Llama Stack
+# 2026-04 pair (its .stats.yml config hash is that of 2026-04/config.yml)
+LLAMA_ORACLE = Path(os.environ.get("TYPEGEN_TS_LLAMA_ORACLE",
+                                   HERE.parent.parent / "scratch" / "llama-node" / "package" / "src"))
 
 
 def _merge(dst: dict[str, Any], src: dict[str, Any]) -> None:
@@ -46,9 +50,15 @@ def _resource(data: dict[str, Any], dotted: str) -> dict[str, Any]:
 def openai_node_config(shared: Path, out: Path) -> Path:
     """``openai-full.stainless.yml`` with the overlay applied, written to ``out``. Overlay keys are dotted resource
     paths; ``move_models: {to: PATH, keys: [...]}`` moves models (all when ``keys`` is absent) to another resource,
-    anything else is merged into the resource (``models`` entries set to null are removed)."""
+    anything else is merged into the resource (``models`` entries set to null are removed). ``$resource_order``
+    lists top-level resources to put first, in that order."""
     data = yaml.safe_load((shared / "openai" / "openai-full.stainless.yml").read_text(encoding="utf-8"))
     overlay = yaml.safe_load(OVERLAY.read_text(encoding="utf-8"))
+    order = overlay.pop("$resource_order", None)
+    if order:  # the listed top-level resources first, in that order, then the others as they were
+        resources = data["resources"]
+        data["resources"] = {k: resources[k] for k in [*order, *(k for k in resources if k not in order)]
+                             if k in resources}
     for dotted, settings in overlay.items():
         node = _resource(data, dotted)
         settings = dict(settings)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.config.generics import TypeParameter
 from generator.config.pagination import PageScheme
 from generator.load.schema import escape_pointer_token
 
@@ -37,6 +38,7 @@ class Method:
     # ``pagination: <scheme>`` names the method's page scheme (``cursor_page``); ``paginated: false`` → ``""``
     # (not paginated); None: the target infers it from the response
     pagination: str | None = None
+    type_parameters: tuple[TypeParameter, ...] = ()  # the params type's generic parameters (config/generics.py)
 
     @property
     def endpoint(self) -> str:

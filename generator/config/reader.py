@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.config import response_settings
+from generator.config.generics import TypeParameter, method_type_parameters
 from generator.config.meaning import check_meaning
 from generator.config.model import (
     DEFAULT_GENERATED_HEADER,
@@ -327,8 +328,10 @@ class Reader:
             return None
         streaming: str | None = None
         pagination: str | None = None
+        generics: tuple[TypeParameter, ...] = ()
         if isinstance(entry, Mapping):
             pagination = method_pagination(entry, pointer, self.warning)
+            generics = method_type_parameters(entry, pointer, self.warning)
             kind = entry.get("type", "http")
             if kind != "http":
                 self.warning("config-unsupported", f"method type {kind!r} is not supported; method skipped",
@@ -344,7 +347,7 @@ class Reader:
         parsed = self.endpoint(endpoint, endpoint_ptr)
         if parsed is None:
             return None
-        return Method(name, parsed[0], parsed[1], streaming, path, pointer, own, pagination)
+        return Method(name, parsed[0], parsed[1], streaming, path, pointer, own, pagination, generics)
 
     def endpoint(self, value: JSON, pointer: str) -> tuple[str, str] | None:
         if not isinstance(value, str):

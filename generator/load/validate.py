@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib.metadata
 import json
 import re
 from collections.abc import Iterator, Mapping
@@ -101,6 +100,8 @@ def validate_spec(doc: Document, diags: Diagnostics, *, strict: bool = False, ca
 @functools.cache
 def validator_version() -> str:
     """Installed openapi-spec-validator version, read from metadata (importing it costs ~0.15 s)."""
+    import importlib.metadata  # only for --validate's cache key: not on every run's import path
+
     try:
         return importlib.metadata.version("openapi-spec-validator")
     except importlib.metadata.PackageNotFoundError:

@@ -8,6 +8,7 @@ them. Every named model that is referenced (transitively) gets a module of its o
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -77,8 +78,21 @@ class ProjectBuilder(NamedModels):
         return make_nullable(model.ref) if model.nullable else model.ref
 
     # ------------------------------------------------------------------------------------------ build
-    def build(self) -> Project:
+    def build(self, *, responses: bool = True) -> Project:
+        """The project; ``responses=False`` leaves out the response side (a target that renders request types
+        only: its modules, what each operation returns, and the request modules it would turn into re-exports)."""
+        project = self.build_requests()
+        return self.with_responses(project) if responses else project
+
+    @property
+    def has_response_side(self) -> bool:
+        """Whether :meth:`with_responses` adds anything: on when the config lists models (issue 13)."""
+        return bool(self.config.response_models and self.models)
+
+    def build_requests(self) -> Project:
+        """The request side: every method's params module and the named models they reach."""
         self._register_models()
+        self.types.records = {p: m.ref for p, m in self.models.items() if m.ref.shape == "object"}
         operations: list[Operation] = []
         modules: list[Module] = []
         for method in iter_methods(self.config):
@@ -106,12 +120,6 @@ class ProjectBuilder(NamedModels):
                 twin = shared_literal_twin(modules[-1])
                 if twin is not None:
                     modules.append(twin)
-        if self.config.response_models and self.models:  # on when the config lists models (issue 13)
-            from generator.model.responses import ResponseSide
-
-            side = ResponseSide(self)
-            response_modules = side.build({m.path for m in modules}, operations)
-            modules = [m for m in modules if m.path not in side.replaced] + response_modules
         return Project(
             package=self.config.package_name,
             header_blocks=[*([self.config.file_header] if self.config.file_header else []),
@@ -122,6 +130,19 @@ class ProjectBuilder(NamedModels):
             resources=surface.resources(self.config),
             page_schemes=self.config.pagination,
         )
+
+    def with_responses(self, project: Project) -> Project:
+        """``project`` (this builder's :meth:`build_requests`) with its response side: the response modules
+        added, each operation told what it returns, and the request modules that become re-exports dropped.
+        The request modules themselves are not changed (a target may render them meanwhile)."""
+        if not self.has_response_side:
+            return project
+        from generator.model.responses import ResponseSide
+
+        side = ResponseSide(self)
+        response_modules = side.build({m.path for m in project.modules}, project.operations)
+        modules = [m for m in project.modules if m.path not in side.replaced] + response_modules
+        return dataclasses.replace(project, modules=modules)
 
     # ------------------------------------------------------------------------------------------ methods
     def _method(self, method: Method) -> tuple[Operation | None, Module | None]:
@@ -140,6 +161,7 @@ class ProjectBuilder(NamedModels):
                               op.get("operationId") if isinstance(op.get("operationId"), str) else None)
         operation.response_properties = surface.response_properties(self.resolver, op, op_pointer)
         operation.pagination = method.pagination
+        operation.type_parameters = method.type_parameters
         scope = ModuleScope()
         scope.names.add(class_name)
         cls = ClassDef(name=class_name, fields=[], pointer=op_pointer)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal as _Lit
 
+from generator.config.generics import TypeParameter as TypeParameter
 from generator.config.pagination import PageScheme as PageScheme
 
 PrimitiveKind = _Lit["string", "integer", "number", "boolean", "null"]
@@ -142,6 +143,10 @@ class Field:
     # a path/query/header parameter's own ``description`` (``description`` above is its schema's for path and
     # header params); a target that documents parameters on the params type itself may prefer it
     parameter_description: str | None = None
+    # a nullable `$ref` wrapper's description as both OpenAI SDKs write it (sdkrules.site_description); the
+    # TypeScript target documents the property with it, the Python target keeps ``description`` (its output is
+    # held byte-identical; openai-python agrees with this one, e.g. completion_create_params.py `moderation`)
+    site_description: str | None = None
 
     @property
     def nullable(self) -> bool:
@@ -174,6 +179,16 @@ class ClassDef:
     segment: str = ""
     deprecated: bool = False  # the schema says ``deprecated: true``
     open: bool = False  # the schema has properties and allows any other key (``additionalProperties: true``)
+    # a union variant written `{$ref: X, description: D}`: D, the description at the site (openai-node
+    # documents the variant's interface with it: `VideoEditParams.VideoReferenceInputParam`); Python ignores it
+    site_description: str | None = None
+    # a union variant's name under both OpenAI SDKs' rule when it differs from ``segment`` (sdkrules
+    # .explicit_tags); the TypeScript target names the variant's interface by it, Python keeps ``segment``
+    sdk_segment: str = ""
+    # `allOf: [$ref R, {...}]` with R a named record (sdkrules.note_allof_base): R, and the wire names of its fields;
+    # the TypeScript target declares `interface X extends R { own fields }`, Python lists every field
+    sdk_extends: NamedRef | None = None
+    sdk_inherited: tuple[str, ...] = ()
 
 
 @dataclass
@@ -249,6 +264,8 @@ class Operation:
     response_properties: tuple[str, ...] = ()
     # the config's page scheme for the method (``Method.pagination``: a name, ``""`` for none, None: not said)
     pagination: str | None = None
+    # the params type's generic parameters, for targets that have them (config/generics.py; TypeScript)
+    type_parameters: tuple[TypeParameter, ...] = ()
 
     @property
     def endpoint(self) -> str:

@@ -8,9 +8,10 @@ import keyword
 from collections.abc import Mapping
 from typing import Any
 
-from generator.load.schema import Resolve, child, description_of, is_null_schema
-from generator.model.ir import Field, LiteralType, LiteralValue, TypeNode
-from generator.model.typescope import _annotation_only
+from generator.diagnostics import Diagnostics
+from generator.load.schema import Resolve, child, description_of, is_null_schema, merge_object
+from generator.model.ir import ClassDef, Definition, Field, LiteralType, LiteralValue, LocalRef, NamedRef, TypeNode
+from generator.model.typescope import _annotation_only, _type_const
 from generator.text import naming
 
 JSON = Any
@@ -178,3 +179,122 @@ def closest(candidates: list[tuple[tuple[str, ...], str]], module: tuple[str, ..
         return n
     best = max(candidates, key=lambda c: shared(c[0]), default=None)
     return best[1] if best is not None else None
+
+
+def deprecated_member(schema: Mapping[str, JSON]) -> bool:
+    """``anyOf: [X, null]`` (or ``oneOf``) whose one non-null member says ``deprecated: true``: the property is
+    deprecated, as when it says so itself (the member carries the description too). openai-node writes
+    ``@deprecated`` on ``Reasoning.generate_summary`` (``anyOf: [{type: string, deprecated: true, description:
+    "**Deprecated:** use `summary` instead. ..."}, null]``, ``responses/input-tokens.ts``) and on
+    ``ResponseCompactParams.prompt_cache_retention`` (``anyOf: [{$ref: ..., deprecated: true}, null]``)."""
+    for key in ("anyOf", "oneOf"):
+        members = schema.get(key)
+        if isinstance(members, list):
+            real = [m for m in members if not is_null_schema(m)]
+            return len(real) == 1 and len(real) < len(members) and isinstance(real[0], Mapping) \
+                and real[0].get("deprecated") is True
+    return False
+
+
+def site_description(schema: JSON, pointer: str, resolve: Resolve) -> str | None:
+    """How both OpenAI SDKs document a property typed by a nullable ``$ref`` wrapper, where :func:`describe`
+    differs: ``anyOf: [{$ref: X, description: D}, null]`` → D, the text beside the ``$ref`` (openai-node and
+    openai-python ``moderation``: "Configuration for running moderation on the request input and generated
+    output.", not ModerationParam's own; ``Policy.output``: "...for the response output.", not the shared
+    ModerationConfigParam's "...input."); ``{nullable: true, anyOf: [{$ref: X}]}`` → X's own, as for the two-member
+    wrapper (``prediction``: "Static predicted output content, ...", completions.ts). None otherwise."""
+    if not isinstance(schema, Mapping):
+        return None
+    for key in ("anyOf", "oneOf"):
+        members = schema.get(key)
+        if not isinstance(members, list):
+            continue
+        real = [(i, m) for i, m in enumerate(members) if not is_null_schema(m)]
+        if len(real) != 1 or not isinstance(real[0][1], Mapping) or not isinstance(real[0][1].get("$ref"), str):
+            return None
+        i, ref = real[0]
+        if len(members) == 2 and description_of(ref) is not None:
+            return description_of(ref)
+        if len(members) == 1 and schema.get("nullable") is True:
+            _, target = resolve(ref["$ref"], child(pointer, key, i))
+            return description_of(target) if isinstance(target, Mapping) else None
+        return None
+    return None
+
+
+def note_variant_site(member: JSON, t: TypeNode, definitions: list[Definition], sdk_segment: str) -> None:
+    """What a union variant's nested class carries for targets besides its name: ``site_description``, D for a
+    variant written ``{$ref: X, description: D}`` (openai-node ``VideoEditParams.VideoReferenceInputParam``:
+    "Reference to the completed video to edit.", the text beside the ``$ref``, not VideoReferenceInputParam's
+    "Reference to the completed video."), and ``sdk_segment`` (:func:`explicit_tags`) when it differs."""
+    if not isinstance(t, LocalRef):
+        return
+    for d in definitions:
+        if isinstance(d, ClassDef) and d.name == t.name:
+            if isinstance(member, Mapping) and isinstance(member.get("$ref"), str):
+                d.site_description = description_of(member)
+            if sdk_segment != d.segment:
+                d.sdk_segment = sdk_segment
+
+
+def explicit_tags(pointer: str, indexed: list[tuple[str, JSON]], resolve: Resolve) -> bool:
+    """Whether both OpenAI SDKs name a union's variants by their ``type`` tag: the union (at ``pointer``, its
+    ``anyOf``/``oneOf``) has a ``discriminator`` keyword and every variant a const ``type``, seen through
+    ``allOf`` (openai-node and openai-python ``testing_criteria``: ``LabelModel``, ``TextSimilarity``, ``Python``,
+    ``ScoreModel``, where EvalGraderTextSimilarity is ``allOf: [GraderTextSimilarity, {...}]``); a union with no
+    ``discriminator`` keyword is named by titles and component names even when tagged (``data_source``:
+    ``CreateEvalResponsesRunDataSource``, not ``Responses``). The Python target keeps its own rule (tags when
+    every variant's own properties have one): its output is held byte-identical."""
+    parent = pointer.rsplit("/", 1)[0]
+    try:
+        _, node = resolve(parent, parent)
+    except KeyError:
+        return False
+    if not isinstance(node, Mapping) or not isinstance(node.get("discriminator"), Mapping):
+        return False
+    return all(_deep_tag(m, ptr, resolve) is not None for ptr, m in indexed)
+
+
+def _deep_tag(node: JSON, pointer: str, resolve: Resolve, depth: int = 0) -> str | None:
+    for _ in range(16):
+        if not (isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and "properties" not in node):
+            break
+        pointer, node = resolve(node["$ref"], pointer)
+    tag = _type_const(node)
+    if tag is not None or depth > 8 or not isinstance(node, Mapping) or not isinstance(node.get("allOf"), list):
+        return tag
+    return next((t for i, m in enumerate(node["allOf"])
+                 if (t := _deep_tag(m, child(pointer, "allOf", i), resolve, depth + 1)) is not None), None)
+
+
+def tag_name(member: JSON, pointer: str, resolve: Resolve, used: set[str]) -> str | None:
+    """A variant of a union :func:`explicit_tags` holds: its tag in PascalCase (seen through ``allOf``), unless
+    the ``$ref`` has a title beside it (which names it first, as for every union) or the name is taken."""
+    if isinstance(member, Mapping) and isinstance(member.get("title"), str) and isinstance(member.get("$ref"), str):
+        return None
+    tag = _deep_tag(member, pointer, resolve)
+    name = naming.pascal(tag) if tag else ""
+    if not name or name in used:
+        return None
+    used.add(name)
+    return name
+
+
+def note_allof_base(node: Mapping[str, JSON], pointer: str, definition: Definition, resolve: Resolve,
+                    records: Mapping[str, NamedRef], diags: Diagnostics, file: str) -> None:
+    """A request-side object ``allOf: [{$ref: R}, {...own properties}]`` whose R is a config-named record: both
+    OpenAI SDKs declare it as a subtype of R with only its own fields (openai-node ``TextSimilarity extends
+    GraderModelsAPI.TextSimilarityGrader { pass_threshold }``, openai-python ``TestingCriterionTextSimilarity(
+    TextSimilarityGraderParam)``, evals.ts / eval_create_params.py). Recorded as ``sdk_extends`` and
+    ``sdk_inherited``; the Python target does not use them (its output is held byte-identical). ``records``
+    are looked up without marking the model used: no module is added for it."""
+    members = node.get("allOf")
+    if not isinstance(definition, ClassDef) or not isinstance(members, list) or len(members) < 2:
+        return
+    for i, member in enumerate(members):
+        if isinstance(member, Mapping) and isinstance(member.get("$ref"), str) and len(member) == 1:
+            target, _ = resolve(member["$ref"], child(pointer, "allOf", i))
+            if target in records:
+                inherited = merge_object(member, child(pointer, "allOf", i), resolve, diags, file)
+                definition.sdk_extends, definition.sdk_inherited = records[target], tuple(inherited.properties)
+                return

@@ -43,10 +43,13 @@ from generator.model.ir import (
 from generator.model.literals import literal_type
 from generator.model.sdkrules import (
     closest,
+    deprecated_member,
     describe,
     enum_key,
     keep_wire_names_on_collision,
+    note_allof_base,
     python_key,
+    site_description,
 )
 from generator.model.subclass import subclass_fields
 from generator.model.typescope import (
@@ -87,6 +90,7 @@ class TypeBuilder(UnionVariants):
         self._deep_tags = False  # naming the variants of a union with a spec `discriminator` (see `_tag`)
         self.subclasses = True  # whether a record may extend a named one (see `_base`)
         self._redefines = False  # whether a subclass may redefine a field of its base (a pydantic model may)
+        self.records: dict[str, NamedRef] = {}  # named records by pointer, for ClassDef.sdk_extends (not marked used)
 
     # ------------------------------------------------------------------------------------------ entry points
     def to_type(self, node: JSON, pointer: str, ctx: Ctx, *, top: bool = False) -> TypeNode:
@@ -138,6 +142,7 @@ class TypeBuilder(UnionVariants):
             required = prop in merged.required and not self._read_only(schema, ptr)
             fields.append(self.field(prop, schema, ptr, ctx.under(prop), required=required))
         keep_wire_names_on_collision(fields)
+        note_allof_base(node, pointer, ctx.owner.definition, self.resolve, self.records, self.diags, self.file)
         for name in merged.required:
             if name not in merged.properties and merged.properties:
                 self.diags.warning("required-undefined", f"required property {name!r} is not defined",
@@ -174,12 +179,10 @@ class TypeBuilder(UnionVariants):
             alt = schema.get("x-stainless-param") or schema.get("x-typegen-python-name")
             if isinstance(alt, str) and alt:
                 py_name = alt
-            deprecated = schema.get("deprecated") is True
-        return Field(
-            name=py_name, wire_name=name, type=t, required=required, description=description,
-            deprecated=deprecated, location=location,  # type: ignore[arg-type]
-            pointer=pointer,
-        )
+            deprecated = schema.get("deprecated") is True or deprecated_member(schema)
+        return Field(name=py_name, wire_name=name, type=t, required=required, description=description,
+                     deprecated=deprecated, location=location,  # type: ignore[arg-type]
+                     pointer=pointer, site_description=site_description(schema, pointer, self.resolve))
 
     @staticmethod
     def _inherit_class_doc(t: TypeNode, owner: DefNode, description: str | None, *, override: bool = False) -> None:
@@ -374,3 +377,4 @@ class TypeBuilder(UnionVariants):
 
     def _literal(self, values: list[JSON], pointer: str) -> TypeNode:
         return literal_type(values, pointer, self.diags, self.file)
+

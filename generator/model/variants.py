@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator.load.schema import Resolve, child, is_extension_free_ref, is_null_schema
 from generator.model.ir import TypeNode
-from generator.model.sdkrules import flat_members, merge_literals
+from generator.model.sdkrules import explicit_tags, flat_members, merge_literals, note_variant_site, tag_name
 from generator.model.typescope import Ctx, DefNode, _type_const
 from generator.text import naming
 
@@ -77,11 +77,12 @@ class UnionVariants:
             # a discriminator that spells its `mapping` names its variants after their schemas, as on the response
             # side (responsetypes.py): the Llama Stack `OpenAIResponseTool` union (2026-04 SDK
             # `ToolOpenAIResponseInputToolFileSearch`, the variant titles say the same)
-            return self._named_variants(indexed, ctx, owner, tags=not (isinstance(disc, Mapping) and "mapping" in disc))
+            return self._named_variants(indexed, pointer, ctx, owner,
+                                        tags=not (isinstance(disc, Mapping) and "mapping" in disc))
         finally:
             self._deep_tags = saved
 
-    def _named_variants(self, indexed: list[tuple[str, JSON]], ctx: Ctx, owner: DefNode, *,
+    def _named_variants(self, indexed: list[tuple[str, JSON]], pointer: str, ctx: Ctx, owner: DefNode, *,
                         tags: bool = True) -> list[TypeNode]:
         used: set[str] = set()
         out: list[TypeNode] = []
@@ -91,6 +92,8 @@ class UnionVariants:
         # with a member that is no such object is not (response_create_params.py `ToolChoice` lists the enum
         # ToolChoiceOptions: `ToolChoiceSpecificProgrammaticToolCallingParam`, not `...ProgrammaticToolCalling`)
         discriminated = tags and self._deep_tags and all(self._carries_tag(m, ptr) for ptr, m in indexed)
+        # the name both OpenAI SDKs give (`sdk_segment`, read by the TypeScript target: sdkrules.explicit_tags)
+        sdk_tags, sdk_used = explicit_tags(pointer, indexed, self.resolve), set[str]()
         for n, (ptr, m) in enumerate(indexed):
             key = self._repeat_key(m, ptr)
             if key is not None and key in seen:
@@ -99,6 +102,9 @@ class UnionVariants:
             suffix = self._variant_name(m, ptr, n, used, discriminated)
             vctx = Ctx(ctx.scope, (*ctx.path, suffix), owner, ctx.depth + 1)
             out.append(self.to_type(m, ptr, vctx))
+            sdk = (sdk_tags and tag_name(m, ptr, self.resolve, sdk_used)) or self._variant_name(m, ptr, n, sdk_used,
+                                                                                               sdk_tags)
+            note_variant_site(m, out[-1], [c.definition for c in owner.children], sdk)
             if key is not None:
                 seen[key] = out[-1]
         return merge_literals(out)

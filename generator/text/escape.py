@@ -12,6 +12,7 @@ Every string that comes from a spec or config reaches generated code only throug
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import keyword
 import re
@@ -36,8 +37,13 @@ MAX_IDENTIFIER_BYTES = 1024
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def _drop_controls(text: str, keep: str = "") -> str:
     """Remove C0/C1 control characters (except those in ``keep``) and lone surrogates."""
+    if _CONTROLS.search(text) is None:  # most text has none: no per-character pass
+        return text
     out = []
     for ch in text:
         code = ord(ch)
@@ -50,15 +56,22 @@ def _drop_controls(text: str, keep: str = "") -> str:
     return "".join(out)
 
 
-def ascii_words(text: str) -> list[str]:
+_NON_WORD = re.compile(r"[^A-Za-z0-9]+")
+_NON_IDENTIFIER = re.compile(r"[^A-Za-z0-9_]+")
+_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z0-9]|$)|[A-Z]?[a-z0-9]+|[A-Z]+|[0-9]+")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def ascii_words(text: str) -> tuple[str, ...]:
     """Split text into ASCII alphanumeric words, splitting camelCase; non-ASCII letters are transliterated
-    where NFKD gives an ASCII base letter and dropped otherwise."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    where NFKD gives an ASCII base letter and dropped otherwise. (Cached: a run names the same schema and
+    property names many times over.)"""
+    folded = text if text.isascii() else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     words: list[str] = []
-    for chunk in re.split(r"[^A-Za-z0-9]+", folded):
+    for chunk in _NON_WORD.split(folded):
         if chunk:
-            words.extend(re.findall(r"[A-Z]+(?=[A-Z][a-z0-9]|$)|[A-Z]?[a-z0-9]+|[A-Z]+|[0-9]+", chunk))
-    return [w for w in words if w]
+            words.extend(_WORD.findall(chunk))
+    return tuple(w for w in words if w)
 
 
 def is_safe_identifier(name: str) -> bool:
@@ -71,11 +84,12 @@ def is_safe_identifier(name: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure; a run asks for the same names many times
 def identifier(text: str, *, fallback: str = "Model") -> str:
     """An ASCII identifier for ``text``: characters outside ``[A-Za-z0-9_]`` are dropped, a leading digit gets the
     ``fallback`` prefix, keywords and reserved names get a trailing underscore, and an empty result becomes
     ``fallback``. Idempotent on its own output."""
-    cleaned = "".join(ch for ch in text if ch.isascii() and (ch.isalnum() or ch == "_"))
+    cleaned = _NON_IDENTIFIER.sub("", text)
     cleaned = cleaned.lstrip("_") or ""
     if not cleaned:
         cleaned = fallback
@@ -89,6 +103,7 @@ def identifier(text: str, *, fallback: str = "Model") -> str:
     return cleaned
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure; a run asks for the same names many times
 def module_name(text: str, *, fallback: str = "module") -> str:
     """A module (file stem) name: ASCII lower snake case, never empty, never starting with a digit or a dot,
     at most ``MAX_NAME_BYTES`` bytes (truncated with a stable hash)."""
@@ -116,6 +131,8 @@ def _quoted(value: str, quote: str, astral: Callable[[int], str]) -> str:
     """``value`` between ``quote``s with the escapes Python and TypeScript share (backslash, the quote, ``\\n``
     ``\\r`` ``\\t``, ``\\xNN`` for controls, ``\\uNNNN`` for surrogates, separators and unprintables);
     ``astral`` writes an unprintable code point above U+FFFF, the one escape the two languages spell apart."""
+    if value.isascii() and value.isprintable() and "\\" not in value and quote not in value:
+        return quote + value + quote  # nothing to escape (most names and enum values): no per-character pass
     out = [quote]
     for ch in value:
         code = ord(ch)

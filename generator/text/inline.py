@@ -17,10 +17,6 @@ WIDTH = 80
 LinkRewrites: TypeAlias = Sequence[tuple[str, str]]
 
 
-_BREAKABLE = " \t\n"
-"""The only characters a line may break at (a no-break space, for one, does not)."""
-
-
 @dataclass(frozen=True)
 class _Span:
     """An unbreakable inline construct ``text[start:end]``; for links, ``target`` is where the URL starts."""
@@ -45,6 +41,15 @@ def _run_length(text: str, i: int) -> int:
     return j - i
 
 
+_BRACKET_SCAN = re.compile(r"[\\`\[\]()]")
+"""The characters :func:`_match_brackets` acts on; every other character is passed over."""
+_SPAN_SCAN = re.compile(r"[\\`\[]")
+"""Where a span can start or an escape be skipped (:func:`_inline_spans`; ``![`` is seen at its ``[``)."""
+_BREAKS = re.compile(r"[ \t\n]+")
+"""A line may break only at spaces, tabs and line breaks (a no-break space, for one, does not)."""
+_SPAN_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+
+
 def _match_brackets(text: str) -> tuple[dict[int, int], dict[int, int], dict[int, int]]:
     """One left-to-right pass (linear up to a log factor, whatever the input): code spans ``start -> end`` (a
     backtick run closed by the next run of the same length; inside it brackets and backslashes are literal), and the
@@ -55,7 +60,8 @@ def _match_brackets(text: str) -> tuple[dict[int, int], dict[int, int], dict[int
     paren: dict[int, int] = {}
     stacks: dict[str, list[int]] = {"[": [], "(": []}
     i = 0
-    while i < len(text):
+    while (found := _BRACKET_SCAN.search(text, i)) is not None:  # jump to the next character that matters
+        i = found.start()
         ch = text[i]
         if ch == "\\":
             i += 2
@@ -84,21 +90,23 @@ def _inline_spans(text: str) -> Iterator[_Span]:
     if "`" not in text and "[" not in text:  # no code span and no link can start: most descriptions
         return
     code, square, paren = _match_brackets(text)
-    i = 0
-    while i < len(text):
+    i = resume = 0  # ``resume``: where the scan went on after the last span or escape
+    while (found := _SPAN_SCAN.search(text, i)) is not None:  # other characters neither start nor skip a span
+        i = found.start()
         if i in code:
             yield _Span(i, code[i])
-            i = code[i]
+            i = resume = code[i]
             continue
         if text[i] == "\\":
-            i += 2
+            i = resume = i + 2
             continue
-        bracket = i + 1 if text.startswith("![", i) else i
-        label_end = square.get(bracket)
+        label_end = square.get(i) if text[i] == "[" else None
         if label_end is not None and text.startswith("(", label_end + 1) and label_end + 1 in paren:
             end = paren[label_end + 1] + 1
-            yield _Span(i, end, target=label_end + 2)
-            i = end
+            # an image ``![label](target)`` starts at its ``!``, unless an escape or a span took that ``!``
+            start = i - 1 if i > resume and text[i - 1] == "!" else i
+            yield _Span(start, end, target=label_end + 2)
+            i = resume = end
             continue
         i += 1
 
@@ -124,25 +132,29 @@ def rewrite_links(text: str, link_rewrites: LinkRewrites) -> str:
 
 def tokens(text: str) -> list[str]:
     """The unbreakable words of a paragraph (D3): whitespace separates words except inside code spans and links,
-    where any line break (with the spaces around it) becomes one space."""
+    where any line break (with the spaces around it) becomes one space. (The text between spans is split by one
+    regular expression; a span is glued to the text touching it on either side.)"""
     words: list[str] = []
-    current: list[str] = []
-    spans = {span.start: span.end for span in _inline_spans(text)}
-    i = 0
-    while i < len(text):
-        if i in spans:
-            current.append(re.sub(r"[ \t]*\n[ \t]*", " ", text[i : spans[i]]))
-            i = spans[i]
-        elif text[i] in _BREAKABLE:
-            if current:
-                words.append("".join(current))
-                current = []
-            i += 1
-        else:
-            current.append(text[i])
-            i += 1
-    if current:
-        words.append("".join(current))
+    current: list[str] = []  # the pieces of the word being built
+
+    def feed(segment: str) -> None:
+        parts = _BREAKS.split(segment)
+        current.append(parts[0])
+        for part in parts[1:]:  # a break before each of these
+            word = "".join(current)
+            if word:
+                words.append(word)
+            current[:] = [part]
+
+    pos = 0
+    for span in _inline_spans(text):
+        feed(text[pos : span.start])
+        current.append(_SPAN_BREAK.sub(" ", text[span.start : span.end]))
+        pos = span.end
+    feed(text[pos:])
+    word = "".join(current)
+    if word:
+        words.append(word)
     return words
 
 

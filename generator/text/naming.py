@@ -5,6 +5,7 @@ All results pass through :mod:`generator.text.escape` so they are ASCII-safe ide
 
 from __future__ import annotations
 
+import functools
 import re
 
 from generator.text import escape
@@ -95,8 +96,9 @@ def singular_name(name: str) -> str:
 # ``JSONSchema``; ``json`` stays in the list: the OpenAI names are the ones to keep.) ``IP``, ``PCM``, ``PCMA``,
 # ``PCMU``: the OpenAI SDK's response models (``AudioPCM``, ``RealtimeAudioFormatsAudioPCMA``).
 INITIALISMS = frozenset({"api", "url", "json", "jsonl", "id", "http", "ai", "ip", "pcm", "pcma", "pcmu"})
-# Words with an inner capital (STYLE-RESPONSES R4.2: ``ChatKitThread``, ``OAuthErrorCode``, ``WebSocket...``).
-SPELLED = {"chatkit": "ChatKit", "oauth": "OAuth", "websocket": "WebSocket"}
+# Words with an inner capital (STYLE-RESPONSES R4.2: ``ChatKitThread``, ``OAuthErrorCode``, ``WebSocket...``;
+# llama-stack-client ``OpenAICursorPageParams`` for the page scheme ``openai_cursor_page``, pagination.ts:80).
+SPELLED = {"chatkit": "ChatKit", "oauth": "OAuth", "websocket": "WebSocket", "openai": "OpenAI"}
 
 
 def pascal_word(word: str, *, keep_capitalised: bool = False) -> str:
@@ -113,6 +115,7 @@ def pascal_word(word: str, *, keep_capitalised: bool = False) -> str:
     return SPELLED.get(lower) or word[:1].upper() + (word[1:].lower() if word.isupper() else word[1:])
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure; a run asks for the same names many times
 def pascal(text: str) -> str:
     """PascalCase from any text: words are split on non-alphanumerics and camelCase boundaries and written by
     :func:`pascal_word`. A text that is already one PascalCase identifier (a schema name) keeps the spelling of
@@ -134,6 +137,7 @@ def singular_last_word(segment: str) -> str:
     return "".join(words[:-1]) + singular(words[-1]) if words else segment
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure; a run asks for the same names many times
 def snake(text: str) -> str:
     """lower snake_case from any text (``listPetsByOwner`` → ``list_pets_by_owner``)."""
     return "_".join(w.lower() for w in escape.ascii_words(text))

@@ -115,8 +115,7 @@ def write_tree(root: Path, files: Mapping[str, str], formatter: str) -> tuple[in
     """Replace the managed files under ``root`` with ``files`` in one directory swap.
 
     Returns (files written or changed, stale files removed)."""
-    for rel in files:
-        safe_relative(rel)
+    targets = {rel: safe_relative(rel) for rel in files}  # every path checked before anything is written
     managed, _ = read_manifest(root)
     stale = {m for m in managed if m not in files}
     parent = root.parent
@@ -128,19 +127,24 @@ def write_tree(root: Path, files: Mapping[str, str], formatter: str) -> tuple[in
             shutil.rmtree(tmp)
     changed = 0
     try:
-        if root.is_dir():
-            shutil.copytree(root, staging, symlinks=True, ignore=_ignore_stale(root, stale))
-        else:
+        fresh = not root.is_dir()  # a first run: nothing to compare with
+        if fresh:
             staging.mkdir()
+        else:
+            shutil.copytree(root, staging, symlinks=True, ignore=_ignore_stale(root, stale))
+        folders: set[Path] = set()
         for rel, text in files.items():
-            target = staging / safe_relative(rel)
+            target = staging / targets[rel]
             data = text.encode("utf-8")
-            try:
-                if target.read_bytes() == data:
-                    continue
-            except FileNotFoundError:
-                pass
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if not fresh:
+                try:
+                    if target.read_bytes() == data:
+                        continue
+                except FileNotFoundError:
+                    pass
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
             target.write_bytes(data)
             changed += 1
         (staging / MANIFEST).write_text(manifest_text(files, formatter), encoding="utf-8")

@@ -1,8 +1,13 @@
-"""Check and format rendered modules: compile, restrict the top level, then black (line length 120).
+"""Check and format rendered modules: compile, restrict the top level, then ruff format (line length 120).
 
 A module may only contain, at its top level, imports, class definitions, assignments (plain or annotated) and a
 docstring (HOSTILE §3.5): a template bug or an escaping hole that let spec text become code fails here, before
-anything is written. Formatting results are cached by (unformatted text, black version).
+anything is written.
+
+Formatting: a module whose lines all fit is already in the formatter's layout and is left alone; the others go
+to ruff format in one run (:mod:`generator.targets.python.ruffformat`, the SDKs' formatter). Without a usable
+ruff binary, black formats them, with the two rules where ruff and black differ applied on top (below), and its
+results are cached by (unformatted text, black version).
 """
 
 from __future__ import annotations
@@ -13,12 +18,12 @@ import hashlib
 import os
 import re
 from collections.abc import Mapping
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import Diagnostics
+from generator.targets.python.ruffformat import format_with_ruff, ruff_version
 
 LINE_LENGTH = 120
 _ALLOWED = (ast.Import, ast.ImportFrom, ast.ClassDef, ast.Assign, ast.AnnAssign)
@@ -26,6 +31,11 @@ _PARALLEL_THRESHOLD = 64
 
 
 def formatter_version() -> str:
+    """The formatter that lays out this run's modules (part of the cache key and of the manifest)."""
+    return ruff_version() or black_version()
+
+
+def black_version() -> str:
     from importlib.metadata import version
 
     return f"black {version('black')} + unparenthesised aliases"
@@ -143,11 +153,24 @@ def _cache_key(source: str, version: str) -> str:
 
 def format_sources(sources: Mapping[str, str], *, cache_dir: Path | None = None,
                    trees: Mapping[str, ast.Module] | None = None) -> dict[str, str]:
+    """Every source formatted. Modules whose lines all fit are already in the formatter's layout; the others are
+    formatted by one ruff run, or, without ruff, by black (:func:`black_format_sources`)."""
+    out = {name: src for name, src in sources.items() if is_black_stable(src)}
+    todo = {name: src for name, src in sources.items() if name not in out}
+    formatted = format_with_ruff(todo, LINE_LENGTH) if todo else {}
+    if formatted is None:
+        formatted = black_format_sources(todo, cache_dir=cache_dir, trees=trees)
+    out.update(formatted)
+    return {name: out[name] for name in sources}
+
+
+def black_format_sources(sources: Mapping[str, str], *, cache_dir: Path | None = None,
+                         trees: Mapping[str, ast.Module] | None = None) -> dict[str, str]:
     """black-format every source. Modules whose lines all fit are already in black's layout; in the others only
     the over-long one-line statements are formatted (as black formats each logical line on its own, formatting a
     statement alone gives the same text as formatting the module). Whole-module black, with results cached by
     the unformatted text and black's version, is the fallback for anything else."""
-    version = formatter_version()
+    version = black_version()
     out: dict[str, str] = {}
     todo: dict[str, str] = {}
     store = cache_dir / "format" if cache_dir else None
@@ -167,6 +190,8 @@ def format_sources(sources: Mapping[str, str], *, cache_dir: Path | None = None,
     if todo:
         names = list(todo)
         if len(todo) >= _PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
+            from concurrent.futures import ProcessPoolExecutor  # the black fallback only: not imported otherwise
+
             with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 1, 4)) as pool:
                 results = list(pool.map(_black, [todo[n] for n in names], chunksize=16))
         else:

@@ -13,7 +13,9 @@
 - §7 streaming: ``type P = PNonStreaming | PStreaming`` first; ``PBase`` holds every member, ``stream`` included
   as ``boolean`` (``| null`` when the NonStreaming one is nullable) in its A–Z place among the optional body
   members; ``namespace P`` holds the nested types then the two re-aliases through the file's self alias;
-  ``PNonStreaming`` (``stream?: false``) and ``PStreaming`` (``stream: true``) extend ``PBase``.
+  ``PNonStreaming`` (``stream?: false``) and ``PStreaming`` (``stream: true``) extend ``PBase``, each repeating
+  the ``[k: string]: unknown;`` of an open params type (llama-stack-client ``chat/completions.ts``,
+  ``responses/responses.ts``).
 """
 
 from __future__ import annotations
@@ -74,6 +76,21 @@ def page_kind(op: Operation | None, fields: list[Field], schemes: tuple[PageSche
     return Page(page_base(scheme), scheme)
 
 
+@dataclass(frozen=True)
+class Generic:
+    """A type parameter of a params family (config ``typegen.type_parameters``): declared on the family's types
+    as ``P extends <bound> | undefined = <bound> | undefined``, typing the member the config's ``property``
+    names; the Streaming interface extends the bare Base (openai-node ``audio/transcriptions.ts:659-665,819-835``)."""
+
+    name: str
+    bound: str  # the bounding model as written from the file (``AudioAPI.AudioResponseFormat``)
+    member: str | None  # the params member it types
+
+    @property
+    def declaration(self) -> str:
+        return f"{self.name} extends {self.bound} | undefined = {self.bound} | undefined"
+
+
 @dataclass
 class Family:
     name: str
@@ -83,7 +100,7 @@ class Family:
 
 
 def family(module: Module, name: str, self_alias: str, op: Operation | None, low: Lowerer,
-           schemes: tuple[PageScheme, ...] = ()) -> Family:
+           schemes: tuple[PageScheme, ...] = (), generics: tuple[Generic, ...] = ()) -> Family:
     split = module.streaming
     main = module.definitions[0]
     assert isinstance(main, ClassDef)
@@ -103,9 +120,14 @@ def family(module: Module, name: str, self_alias: str, op: Operation | None, low
     prefixed = len({f.location for f in fields}) > 1
     owner = (name,)
     members = [*low.members(fields, owner, prefixed=prefixed), *open_members(main)]
+    typed = {g.member: g.name for g in generics if g.member}
+    members = [replace(m, type=Atom(typed.get(f.wire_name) or typed[f.name])) if {f.name, f.wire_name} & set(typed)
+               else m for f, m in zip(fields, members, strict=False)] + members[len(fields):]
+    params = tuple(g.declaration for g in generics)
+    args = f"<{', '.join(g.name for g in generics)}>" if generics else ""
     extends = page.base if page else ""
     if split is None:
-        return Family(name, [Interface(name, members, extends), *low.namespace(owner)], [name], page)
+        return Family(name, [Interface(name, members, extends, params=params), *low.namespace(owner)], [name], page)
     assert stream is not None
     base, non_streaming, streaming = name + "Base", name + "NonStreaming", name + "Streaming"
     re_aliases: list[Decl] = [TypeAlias(n, Atom(f"{self_alias}.{n}"), tight=True) for n in (non_streaming, streaming)]
@@ -114,12 +136,12 @@ def family(module: Module, name: str, self_alias: str, op: Operation | None, low
                            type_=low.expr(UnionType((false_type, Primitive("null"))) if is_nullable(stream.type)
                                           else false_type, owner))
     s_member = low.member(replace(stream, required=True), owner, prefixed=prefixed, type_=Atom("true"))
-    decls: list[Decl] = [
-        TypeAlias(name, Union((Atom(non_streaming), Atom(streaming)))),
-        Interface(base, members, extends),
+    decls: list[Decl] = [  # type parameters: on the alias, Base and NonStreaming, not Streaming (generics.py)
+        TypeAlias(name, Union((Atom(non_streaming + args), Atom(streaming))), params=params),
+        Interface(base, members, extends, params=params),
         *low.namespace(owner, re_aliases),
-        Interface(non_streaming, [ns_member], base),
-        Interface(streaming, [s_member], base),
+        Interface(non_streaming, [ns_member, *open_members(main)], base + args, params=params),
+        Interface(streaming, [s_member, *open_members(main)], base),
     ]
     return Family(name, decls, [name, non_streaming, streaming], page)
 

@@ -64,10 +64,11 @@ def _file(resource: ResourceInfo) -> FileInfo:
 
 
 def model_names(resources: list[ResourceInfo]) -> dict[str, str]:
-    """Config model (by its pointer in the config) → its TypeScript name: the config's ``class_name`` when given,
-    else the PascalCase of its key, with ``Param`` added when another model of the config has the same key for a
-    different schema (a request shape beside a response one: openai-node ``ChatCompletionAudioParam`` next to
-    ``ChatCompletionAudio``, while ``ChatCompletionFunctionCallOption`` has no suffix). TypeScript has one type
+    """Config model (by its pointer in the config) → its TypeScript name: the config's ``class_name`` when given
+    (less a Python ``Param`` suffix), else the PascalCase of its key, with ``Param`` added when another model of
+    the config has the same key for a different schema (a request shape beside a response one: openai-node
+    ``ChatCompletionAudioParam`` next to ``ChatCompletionAudio``, while ``ChatCompletionFunctionCallOption`` has
+    no suffix). TypeScript has one type
     for a schema used by requests and responses alike, so Python's ``Param`` suffix is not added otherwise."""
     by_key: dict[str, set[str]] = {}
     models = [m for r in resources for m in r.models]
@@ -75,10 +76,15 @@ def model_names(resources: list[ResourceInfo]) -> dict[str, str]:
         by_key.setdefault(m.key, set()).add(m.schema_pointer)
     out: dict[str, str] = {}
     for m in models:
-        if m.class_name_override:
-            out[m.pointer] = escape.ts_type_name(m.class_name_override)
+        override = m.class_name_override
+        if override and not (override.endswith("Param") and len(override) > 5 and not m.key.endswith("param")):
+            out[m.pointer] = escape.ts_type_name(override)
             continue
-        name = escape.identifier(naming.pascal(m.key), fallback="Model")
+        # a `class_name` ending in `Param` is Python's request-side name, whose suffix is Python's: openai-node
+        # has ModerationImageURLInput, ImageURLContentBlock, CreateEvalJSONLRunDataSource (evals/runs/runs.ts)
+        # for the class names ModerationImageURLInputParam, ImageURLContentBlockParam, ...; the suffix comes back
+        # by the rule below; a key ending in `param` says it itself (ChatSessionChatKitConfigurationParam)
+        name = override[: -len("Param")] if override else escape.identifier(naming.pascal(m.key), fallback="Model")
         if len(by_key[m.key]) > 1 and not name.endswith("Param"):
             name += "Param"
         out[m.pointer] = escape.ts_type_name(name)

@@ -37,6 +37,7 @@ from generator.model.ir import (
     UnionType,
     Unknown,
 )
+from generator.targets.typescript.enums import NamedEnum, covering_enum
 from generator.targets.typescript.jsdoc import jsdoc_lines
 from generator.targets.typescript.printer import (
     Atom,
@@ -49,6 +50,7 @@ from generator.targets.typescript.printer import (
     Namespace,
     TypeAlias,
     Union,
+    body_lines,
 )
 from generator.text import escape, naming
 from generator.text.inline import LinkRewrites
@@ -81,6 +83,8 @@ class Lowerer:
     named: NamedResolver
     link_rewrites: LinkRewrites
     uses: set[str] = field(default_factory=set)
+    enums: tuple[NamedEnum, ...] = ()  # the config's enum models, for inline enums written as one (enums.py)
+    available: frozenset[tuple[str, ...]] = frozenset()  # the named request models this output declares
 
     def __post_init__(self) -> None:
         self.defs: dict[str, Definition] = {d.name: d for d in self.module.definitions}
@@ -89,6 +93,7 @@ class Lowerer:
         self.ns_names: dict[Path, set[str]] = {}
         self.deprecated: set[str] = set()
         self.field_docs: dict[str, str] = {}  # nested class → the description of the member typed by it
+        self.printed: dict[Path, list[str]] = {}  # a placed nested class → its declarations as printed
 
     # ------------------------------------------------------------------------------------------ declarations
     def interface(self, cls: ClassDef, name: str, owner: Path, members: list[Member], extends: str = "",
@@ -100,26 +105,32 @@ class Lowerer:
 
     def member(self, f: Field, owner: Path, *, prefixed: bool = False, type_: Expr | None = None) -> Member:
         prefix = f"{f.location.capitalize()} param: " if prefixed else ""
-        text = (f.parameter_description or f.description) if f.location in ("path", "header") else f.description
+        # a nullable `$ref` wrapper's text as the SDK writes it (Field.site_description), else the description
+        text = (f.parameter_description or f.description) if f.location in ("path", "header") else \
+            (f.site_description or f.description)
         doc = jsdoc_lines(text, prefix=prefix, deprecated=f.deprecated, link_rewrites=self.link_rewrites)
         if f.deprecated:
             for ref in _local_names(f.type):
                 self.deprecated.add(ref)
         direct = without_null(f.type)
-        if isinstance(direct, LocalRef) and f.description:
+        if isinstance(direct, LocalRef) and text:
             # a nested interface documents itself with the text of the member it types (`Moderation`,
             # `WebSearchOptions` in chat/completions/completions.ts), not with its shared schema's
-            self.field_docs.setdefault(direct.name, f.description)
+            self.field_docs.setdefault(direct.name, text)
         expr = type_ if type_ is not None else self.expr(f.type, owner)
         return Member(escape.ts_property_key(f.name), not f.required, expr, doc)
 
     def class_decls(self, cls: ClassDef, name: str, owner: Path) -> list[Decl]:
-        """``export interface <name>`` and, when it has nested types, its namespace."""
-        members = [*self.members(cls.fields, owner), *open_members(cls)]
+        """``export interface <name>`` and, when it has nested types, its namespace. A subtype of a named record
+        that this output declares (``ClassDef.sdk_extends``) extends it and lists its own fields only."""
+        base = cls.sdk_extends if cls.sdk_extends is not None and cls.sdk_extends.module in self.available else None
+        fields = [f for f in cls.fields if f.wire_name not in cls.sdk_inherited] if base else cls.fields
+        members = [*self.members(fields, owner), *open_members(cls)]
         deprecated = cls.deprecated or cls.name in self.deprecated
-        text = self.field_docs.get(cls.name) or cls.description
+        # the member's text; for a union variant `{$ref: X, description: D}`, D (VideoEditParams, videos.ts)
+        text = self.field_docs.get(cls.name) or cls.site_description or cls.description
         doc = jsdoc_lines(text, deprecated=deprecated, link_rewrites=self.link_rewrites)
-        out: list[Decl] = [Interface(name, members, "", doc)]
+        out: list[Decl] = [Interface(name, members, self.named(base) if base else "", doc)]
         out.extend(self.namespace(owner))
         return out
 
@@ -135,10 +146,26 @@ class Lowerer:
 
     # ------------------------------------------------------------------------------------------ types
     def expr(self, node: TypeNode, owner: Path) -> Expr:
+        node = self._as_named_enum(node)
         members = self._members(node, owner)
         if Atom("string") in members and _open_enum(node):
             members = [OPEN_STRING if m == Atom("string") else m for m in members]
         return members[0] if len(members) == 1 else Union(tuple(members))
+
+    def _as_named_enum(self, node: TypeNode) -> TypeNode:
+        """An open enum (``string`` and string literals, ``null`` aside) as ``string`` and the named enum that
+        holds all its literals (enums.py), else unchanged."""
+        members = _flat(node)
+        lits = [m for m in members if isinstance(m, LiteralType)]
+        rest = [m for m in members if not isinstance(m, LiteralType)]
+        if not self.enums or len(lits) != 1 or Primitive("string") not in rest \
+                or not all(isinstance(v, str) for v in lits[0].values) \
+                or not all(m in (Primitive("string"), NULL) for m in rest):
+            return node
+        ref = covering_enum(tuple(str(v) for v in lits[0].values), self.enums, exclude=self.module.path)
+        if ref is None:
+            return node
+        return UnionType(tuple(ref if isinstance(m, LiteralType) else m for m in members))
 
     def _members(self, node: TypeNode, owner: Path) -> list[Expr]:
         out: list[Expr] = []
@@ -194,15 +221,48 @@ class Lowerer:
         path = self.placed.get(name)
         if path is None:
             taken = self.ns_names.setdefault(owner, set())
-            base = escape.ts_type_name(naming.pascal(d.segment) if d.segment else d.name, fallback="Model")
+            segment = d.sdk_segment or d.segment  # a variant: named as both OpenAI SDKs name it (sdkrules)
+            base = escape.ts_type_name(naming.pascal(segment) if segment else d.name, fallback="Model")
+            if base in taken and self._same_again(name, d, (*owner, base)):
+                return Atom(qualify((*owner, base), owner[:-1] if owner else ()))
             candidate, n = base, 2
             while candidate in taken:
                 candidate, n = f"{base}{n}", n + 1
             taken.add(candidate)
             path = (*owner, candidate)
             self.placed[name] = path
-            self.children.setdefault(owner, []).extend(self.class_decls(d, candidate, path))
+            decls = self.class_decls(d, candidate, path)
+            self.printed[path] = body_lines(decls)
+            self.children.setdefault(owner, []).extend(decls)
         return Atom(qualify(path, owner[:-1] if owner else ()))
+
+    def _same_again(self, name: str, d: ClassDef, path: Path) -> bool:
+        """A second definition whose declarations print exactly as those already under ``path``'s name is
+        declared again under that name, as llama-stack-client does (``InferenceRerankParams
+        .OpenAIChatCompletionContentPartTextParam`` twice, for ``items`` and ``query``, alpha/inference.ts:36,83):
+        TypeScript merges identical interface and namespace declarations. A different one gets a numbered name."""
+        if path not in self.printed:
+            return False
+
+        def below(p: Path) -> bool:
+            return p[: len(path)] == path
+
+        placed, children, ns_names, printed = dict(self.placed), self.children, self.ns_names, dict(self.printed)
+        # a fresh namespace: what the first one's holds is declared again inside it
+        self.placed = {k: v for k, v in placed.items() if not below(v)}
+        self.children = {k: v for k, v in children.items() if not below(k)}
+        self.ns_names = {k: v for k, v in ns_names.items() if not below(k)}
+        self.placed[name] = path
+        decls = self.class_decls(d, path[-1], path)
+        same = body_lines(decls) == self.printed[path]
+        new = {k: v for k, v in self.placed.items() if k not in placed}
+        self.placed, self.children, self.ns_names = placed, children, ns_names
+        if not same:
+            self.printed = printed
+        else:
+            self.placed.update(new)
+            self.children.setdefault(path[:-1], []).extend(decls)
+        return same
 
 
 def open_members(cls: ClassDef) -> list[Member]:

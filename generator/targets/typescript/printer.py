@@ -133,6 +133,7 @@ class Interface:
     members: list[Member]
     extends: str = ""
     doc: list[str] | None = None
+    params: tuple[str, ...] = ()  # type parameters, each written out (``P extends X | undefined = X | undefined``)
 
 
 @dataclass
@@ -141,6 +142,7 @@ class TypeAlias:
     type: Expr
     doc: list[str] | None = None
     tight: bool = False  # no blank line before it when it follows another tight alias (the streaming re-aliases)
+    params: tuple[str, ...] = ()
 
 
 @dataclass
@@ -162,8 +164,8 @@ def decl_lines(d: Decl, indent: str = "") -> list[str]:
     if isinstance(d, Interface):
         extends = f" extends {d.extends}" if d.extends else ""
         if not d.members:
-            return [*out, f"{indent}export interface {d.name}{extends} {{}}"]
-        out.append(f"{indent}export interface {d.name}{extends} {{")
+            return [*out, *_with_params(f"{indent}export interface {d.name}", d.params, f"{extends} {{}}", indent)]
+        out.extend(_with_params(f"{indent}export interface {d.name}", d.params, f"{extends} {{", indent))
         for i, m in enumerate(d.members):
             if i:
                 out.append("")
@@ -171,6 +173,12 @@ def decl_lines(d: Decl, indent: str = "") -> list[str]:
         out.append(indent + "}")
         return out
     if isinstance(d, TypeAlias):
+        if d.params:
+            one = f"{indent}export type {d.name}<{', '.join(d.params)}> = {flat(d.type)};"
+            if len(one) <= WIDTH:
+                return [*out, one]
+            broken = _with_params(f"{indent}export type {d.name}", d.params, "", indent, force=True)
+            return [*out, *broken[:-1], *expr_lines(d.type, broken[-1] + " = ", ";", indent)]
         head = f"{indent}export type {d.name} = "
         one = head + flat(d.type) + ";"
         if len(one) <= WIDTH:
@@ -182,6 +190,18 @@ def decl_lines(d: Decl, indent: str = "") -> list[str]:
     out.extend(body_lines(d.body, indent + INDENT))
     out.append(indent + "}")
     return out
+
+
+def _with_params(head: str, params: tuple[str, ...], tail: str, indent: str, *, force: bool = False) -> list[str]:
+    """``head<P, Q>tail`` on one line when it fits, else one parameter per line with a trailing comma and ``>``
+    starting the last line (``audio/transcriptions.ts:659-665``: ``export interface …Base<``, the parameter,
+    ``> {``)."""
+    if not params:
+        return [head + tail]
+    one = f"{head}<{', '.join(params)}>{tail}"
+    if len(one) <= WIDTH and not force:
+        return [one]
+    return [head + "<", *(f"{indent}{INDENT}{p}," for p in params), f"{indent}>{tail}"]
 
 
 def body_lines(decls: Sequence[Decl], indent: str = "") -> list[str]:

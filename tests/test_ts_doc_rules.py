@@ -1,0 +1,92 @@
+"""Where the TypeScript target's JSDoc text and ``@deprecated`` come from, and which named enum an inline one is
+written as, on tiny inline specs (openai-node @7.5.0 evidence in each rule's docstring in the generator)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.diagnostics import Diagnostics
+from generator.pipeline import Options, run
+
+CONFIG = """
+targets: {python: {package_name: pkg}, node: {package_name: pkg}}
+typegen: {spec: spec.yaml, out: out, out_typescript: ts, generated_header: "File generated for tests."}
+resources:
+  pets:
+    methods:
+      create: post /pets
+    models: MODELS
+"""
+
+
+def generate(tmp_path: Path, body: dict[str, Any], schemas: dict[str, Any] | None = None,
+             models: str = "{}", target: str = "typescript") -> dict[str, str]:
+    spec = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"},
+            "paths": {"/pets": {"post": {"requestBody": {"content": {"application/json": {"schema": {
+                "type": "object", "properties": body}}}}}}},
+            "components": {"schemas": schemas or {}}}
+    (tmp_path / "spec.yaml").write_text(yaml.safe_dump(spec))
+    (tmp_path / "config.yml").write_text(CONFIG.replace("MODELS", models))
+    return run(Options(config=tmp_path / "config.yml", use_cache=False, target=target), Diagnostics()).files
+
+
+def pets(tmp_path: Path, body: dict[str, Any], schemas: dict[str, Any] | None = None, models: str = "{}") -> str:
+    return generate(tmp_path, body, schemas, models)["resources/pets.ts"]
+
+
+TAG = {"type": "object", "description": "A tag (its own text).", "properties": {"id": {"type": "string"}}}
+
+
+def test_deprecated_member_of_a_nullable_wrapper(tmp_path: Path) -> None:
+    body = {"mode": {"anyOf": [{"type": "string", "deprecated": True, "description": "Old. Use `kind`."},
+                               {"type": "null"}]}}
+    assert "  /**\n   * @deprecated Old. Use `kind`.\n   */\n  mode?: string | null;\n" in pets(tmp_path, body)
+
+
+def test_text_beside_the_ref_of_a_nullable_wrapper_documents_the_member_and_its_interface(tmp_path: Path) -> None:
+    body = {"tag": {"anyOf": [{"$ref": "#/components/schemas/Tag", "description": "The tag at this site."},
+                              {"type": "null"}]}}
+    ts = pets(tmp_path, body, {"Tag": TAG})
+    assert "  /**\n   * The tag at this site.\n   */\n  tag?: PetCreateParams.Tag | null;\n" in ts
+    assert "  /**\n   * The tag at this site.\n   */\n  export interface Tag {\n" in ts
+
+
+def test_one_member_nullable_anyof_is_documented_by_its_target(tmp_path: Path) -> None:
+    body = {"tag": {"nullable": True, "description": "The wrapper's text.",
+                    "anyOf": [{"$ref": "#/components/schemas/Tag"}]}}
+    assert "   * A tag (its own text).\n   */\n  tag?:" in pets(tmp_path, body, {"Tag": TAG})
+
+
+def test_union_variant_interface_takes_the_text_beside_its_ref(tmp_path: Path) -> None:
+    body = {"tag": {"description": "A tag or its id.", "anyOf": [
+        {"type": "string", "description": "The id."},
+        {"$ref": "#/components/schemas/Tag", "description": "The tag to attach."}]}}
+    ts = pets(tmp_path, body, {"Tag": TAG})
+    assert "  /**\n   * The tag to attach.\n   */\n  export interface Tag {\n" in ts
+
+
+def test_python_keeps_its_descriptions(tmp_path: Path) -> None:
+    """The rules above are the TypeScript target's: the Python output of the same spec is unchanged."""
+    body = {"tag": {"anyOf": [{"$ref": "#/components/schemas/Tag", "description": "The tag at this site."},
+                              {"type": "null"}]}}
+    py = generate(tmp_path, body, {"Tag": TAG}, target="python")
+    text = next(v for k, v in py.items() if k.endswith("pet_create_params.py"))
+    assert '"""A tag (its own text)."""' in text and "at this site" not in text
+
+
+def test_open_enum_is_written_as_the_named_enum_holding_its_values(tmp_path: Path) -> None:
+    schemas = {"Size": {"type": "string", "enum": ["small", "large", "huge"]},
+               "Mood": {"type": "string", "enum": ["calm", "small", "large", "huge", "odd"]}}
+    body = {"size": {"anyOf": [{"type": "string"}, {"type": "string", "enum": ["small", "large"]}],
+                     "nullable": True},
+            "fit": {"type": "string", "enum": ["small", "large"]},
+            "other": {"anyOf": [{"type": "string"}, {"type": "string", "enum": ["tiny"]}]},
+            "usual": {"$ref": "#/components/schemas/Size"}, "mood": {"$ref": "#/components/schemas/Mood"}}
+    ts = pets(tmp_path, body, schemas, "{size: '#/components/schemas/Size', mood: '#/components/schemas/Mood'}")
+    assert "  size?: (string & {}) | Size | null;\n" in ts  # the smallest named enum that holds small, large
+    assert "  fit?: 'small' | 'large';\n" in ts  # closed: a subset stays inline
+    assert "  other?: (string & {}) | 'tiny';\n" in ts
+    assert "export type Size = 'small' | 'large' | 'huge';\n" in ts  # never written as another named enum

@@ -149,9 +149,11 @@ def test_array_module_is_a_list_of_a_local_item_union(tmp_path: Path) -> None:
     (tmp_path / "config.yml").write_text(ARRAY_CONFIG)
     files = run(Options(config=tmp_path / "config.yml", use_cache=False), Diagnostics()).files
     pets = files["pkg/types/pet_list_param.py"]
-    assert '__all__ = ["PetListParam", "PetParam", "Cat", "Dog"]' in pets
-    assert "PetParam: TypeAlias = Union[Cat, Dog]\n" in pets
-    assert pets.endswith("PetListParam: TypeAlias = List[PetParam]\n")
+    # the item (a `$ref` to a union no config model names) is named after the module, its variants prefixed
+    # (OpenAI graders/grader_inputs_param.py `GraderInputsParamItem`, `GraderInputsParamItemOutputText`)
+    assert '__all__ = ["PetListParam", "PetListParamItem", "PetListParamItemCat", "PetListParamItemDog"]' in pets
+    assert "PetListParamItem: TypeAlias = Union[PetListParamItemCat, PetListParamItemDog]\n" in pets
+    assert pets.endswith("PetListParam: TypeAlias = List[PetListParamItem]\n")
     assert files["pkg/types/name_list.py"].endswith(": TypeAlias = SequenceNotStr[str]\n")  # no List here
     create = files["pkg/types/pet_create_params.py"]
     assert "    note: Union[str, Iterable[NoteUnionMember1]]\n" in create

@@ -41,7 +41,7 @@ ORACLES = (
     Oracle("onebusaway", "onebusaway/openapi.yml", "onebusaway/stainless-config.yml",
            "onebusaway/sdk/onebusaway/types", "onebusaway", params=(17, 17), param=(0, 0), max_extra=0),
     Oracle("openai", "openai/openapi.transformed.yml", "openai/openai.stainless.yml", "types", "openai",
-           params=(153, 156), param=(196, 196), max_extra=0, external=True, named=425),
+           params=(156, 160), param=(201, 202), max_extra=0, external=True, named=433),
 )
 
 

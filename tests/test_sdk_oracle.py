@@ -12,8 +12,8 @@ import pytest
 from generator.diagnostics import Diagnostics
 from generator.pipeline import Options, run
 
-# byte-identical modules against openai==3.3.1 (of 415 generated, support modules excluded); raise it as it improves
-FLOOR = 578
+# byte-identical modules against openai==3.3.1 (of 770 generated, support modules excluded); raise it as it improves
+FLOOR = 589
 SKIP = {"__init__.py", "_types.py", "_utils.py"}
 
 

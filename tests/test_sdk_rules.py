@@ -290,3 +290,174 @@ def test_a_bare_copy_of_a_named_enum_is_that_enum(tmp_path: Path) -> None:
     assert "    copy: Mood\n" in text
     assert '    documented: Literal["happy", "sad"]\n' in text
     assert "from .mood import Mood\n" in text
+
+
+# ------------------------------------------------------------------------------------------ request twins
+TWIN_CONFIG = CONFIG.replace("""      mood: '#/components/schemas/Mood'
+""", """      mood: '#/components/schemas/Mood'
+      engine: '#/components/schemas/Engine'
+  $shared:
+    models:
+      colour: '#/components/schemas/Colour'
+      size: '#/components/schemas/Size'
+""")
+
+
+def test_union_aliases_have_a_request_twin_and_shared_literals_a_shared_params_copy(tmp_path: Path) -> None:
+    # OpenAI SDK: video_model.py + video_model_param.py (Union[str, Literal]); image_model.py alone (an enum);
+    # shared/chat_model.py + shared_params/chat_model.py, imported from shared/ by params modules;
+    # shared_params/responses_model.py (a union) imported from shared_params/
+    files, diags = generate(tmp_path, spec_with(body({
+        "mood": {"$ref": "#/components/schemas/Mood"}, "engine": {"$ref": "#/components/schemas/Engine"},
+        "colour": {"$ref": "#/components/schemas/Colour"}, "size": {"$ref": "#/components/schemas/Size"},
+    }), schemas={
+        "Engine": {"anyOf": [{"type": "string"}, {"type": "string", "enum": ["v1", "v2"]}]},
+        "Colour": {"type": "string", "enum": ["red", "blue"]},
+        "Size": {"anyOf": [{"type": "string"}, {"type": "string", "enum": ["s", "m"]}]},
+    }), TWIN_CONFIG)
+    text = module(files, "stop_create_params")
+    assert "from .mood import Mood\n" in text and "from .engine_param import EngineParam\n" in text
+    assert "from .shared.colour import Colour\n" in text and "from .shared_params.size import Size\n" in text
+    assert "EngineParam: TypeAlias = Union[str, Literal[" in module(files, "engine_param")
+    assert "pkg/types/mood_param.py" not in files
+    assert module(files, "shared_params/colour").replace("from __future__ import annotations\n\n", "") == \
+        module(files, "shared/colour")
+    assert "Size: TypeAlias = Union[str, Literal[" in module(files, "shared_params/size")
+    assert not diags.has_errors
+
+
+# ------------------------------------------------------------------------------------------ union variants
+GRADERS = {
+    "Base": {"type": "object", "properties": {"type": {"type": "string", "enum": ["python"]},
+                                              "source": {"type": "string"}}, "required": ["type"]},
+    "Ext": {"allOf": [{"$ref": "#/components/schemas/Base"}, {"properties": {"threshold": {"type": "number"}}}]},
+    "Label": {"type": "object", "title": "Label grader",
+              "properties": {"type": {"type": "string", "enum": ["label"]}}, "required": ["type"]},
+    "Content": {"anyOf": [{"$ref": "#/components/schemas/Item"}, {"type": "array", "items": {"type": "string"}}]},
+    "Item": {"anyOf": [{"type": "string"}, {"type": "object", "title": "Image",
+                                             "properties": {"url": {"type": "string"}}}]},
+}
+
+
+def test_tags_reach_through_all_of_in_a_union_with_a_discriminator(tmp_path: Path) -> None:
+    # OpenAI eval_create_params.py: `TestingCriterionPython` (tag of `allOf: [$ref GraderPython, {...}]`) in the
+    # request's discriminated union; eval_list_response.py keeps `TestingCriterionEvalGraderPython` (no
+    # discriminator there)
+    refs = [{"$ref": "#/components/schemas/Ext"}, {"$ref": "#/components/schemas/Label"}]
+    files, _ = generate(tmp_path, spec_with(body({
+        "tagged": {"anyOf": refs, "discriminator": {"propertyName": "type"}}, "plain": {"anyOf": refs},
+    }), schemas=GRADERS))
+    text = module(files, "stop_create_params")
+    assert "class TaggedPython(TypedDict, total=False):" in text and "class TaggedLabel(" in text
+    assert "class PlainExt(TypedDict, total=False):" in text and "class PlainLabelGrader(" in text
+
+
+def test_an_unnamed_ref_sub_union_is_spliced_into_its_union(tmp_path: Path) -> None:
+    # OpenAI eval_create_params.py / graders/label_model_grader_param.py: `$ref EvalItemContentItem` (a union)
+    # inside `EvalItemContent` contributes its members, named one level up
+    files, _ = generate(tmp_path, spec_with(body({"content": {"$ref": "#/components/schemas/Content"}}),
+                                            schemas=GRADERS))
+    text = module(files, "stop_create_params")
+    assert "Content: TypeAlias = Union[str, ContentImage, SequenceNotStr[str]]" in text, text
+
+
+def test_a_record_over_a_named_record_subclasses_it(tmp_path: Path) -> None:
+    # OpenAI eval_create_params.py: `class TestingCriterionPython(PythonGraderParam, total=False)` listing only
+    # `pass_threshold` (allOf: [$ref GraderPython, {pass_threshold}])
+    config = CONFIG.replace("      mood: '#/components/schemas/Mood'\n",
+                            "      mood: '#/components/schemas/Mood'\n      base: '#/components/schemas/Base'\n")
+    files, diags = generate(tmp_path, spec_with(body({"grader": {"allOf": [
+        {"$ref": "#/components/schemas/Base"},
+        {"type": "object", "properties": {"threshold": {"type": "number"}}, "required": ["threshold"]}]}}),
+        schemas=GRADERS), config)
+    text = module(files, "stop_create_params")
+    assert "from .base_param import BaseParam\n" in text
+    assert "class Grader(BaseParam, total=False):\n    threshold: Required[float]\n" in text, text
+    assert not diags.has_errors
+
+
+def test_tags_name_variants_only_in_a_union_with_a_discriminator(tmp_path: Path) -> None:
+    # OpenAI evals/run_create_params.py: `data_source: anyOf [..., $ref CreateEvalResponsesRunDataSource]` has no
+    # `discriminator`, every variant a `type` const: `DataSourceCreateEvalResponsesRunDataSource`
+    schemas = {"Web": {"type": "object", "title": "WebSource",
+                       "properties": {"type": {"type": "string", "enum": ["web"]}}, "required": ["type"]},
+               "Disk": {"type": "object", "properties": {"type": {"type": "string", "enum": ["disk"]}}}}
+    refs = [{"$ref": "#/components/schemas/Web"}, {"$ref": "#/components/schemas/Disk"}]
+    files, _ = generate(tmp_path, spec_with(body({
+        "tagged": {"oneOf": refs, "discriminator": {"propertyName": "type"}}, "plain": {"oneOf": refs},
+    }), schemas=schemas))
+    text = module(files, "stop_create_params")
+    assert "class TaggedWeb(" in text and "class TaggedDisk(" in text
+    assert "class PlainWebSource(" in text and "class PlainDisk(" in text
+
+
+def test_a_nullable_ref_with_a_sibling_description_is_documented_by_its_target(tmp_path: Path) -> None:
+    # OpenAI evals/run_create_params.py `reasoning_effort`: ReasoningEffort's only non-null member documents it;
+    # responses/file_search_tool_param.py `filters` keeps "A filter to apply." (its target is a union)
+    schemas = {"Effort": {"anyOf": [{"type": "string", "enum": ["low", "high"], "description": "How hard."},
+                                    {"type": "null"}]},
+               "Either": {"anyOf": [{"type": "string", "description": "A name."}, {"type": "integer"}]}}
+    files, _ = generate(tmp_path, spec_with(body({
+        "effort": {"anyOf": [{"$ref": "#/components/schemas/Effort", "description": "Beside."}, {"type": "null"}]},
+        "either": {"anyOf": [{"$ref": "#/components/schemas/Either", "description": "Kept."}, {"type": "null"}]},
+    }), schemas=schemas))
+    text = module(files, "stop_create_params")
+    assert '"high"]]\n    """How hard."""' in text, text
+    assert '    """Kept."""' in text
+
+
+def test_an_all_of_restating_a_nullable_property_without_null_keeps_it_nullable(tmp_path: Path) -> None:
+    # OpenAI responses/response_create_params.py `top_logprobs: Optional[int]` (CreateModelResponseProperties
+    # restates ModelResponseProperties' `anyOf: [integer, null]` as `integer`)
+    schemas = {"Props": {"type": "object", "properties": {"top": {"anyOf": [{"type": "integer"}, {"type": "null"}]}}},
+               "Create": {"allOf": [{"$ref": "#/components/schemas/Props"},
+                                    {"type": "object", "properties": {"top": {"type": "integer"}}}]}}
+    files, diags = generate(tmp_path, spec_with({"requestBody": {"content": {"application/json": {
+        "schema": {"$ref": "#/components/schemas/Create"}}}}}, schemas=schemas))
+    assert "    top: Optional[int]\n" in module(files, "stop_create_params")
+    assert not [d for d in diags if d.code == "allof-conflict"]
+
+
+def test_an_array_model_of_an_unnamed_ref_union_names_its_item_after_itself(tmp_path: Path) -> None:
+    # OpenAI graders/grader_inputs_param.py `GraderInputsParamItem` (`items: $ref EvalItemContentItem`, no model)
+    # with prefixed variants; the response twin graders/grader_inputs.py says `GraderInputItem`
+    config = CONFIG.replace("      mood: '#/components/schemas/Mood'\n",
+                            "      mood: '#/components/schemas/Mood'\n      parts: '#/components/schemas/Parts'\n")
+    schemas = {"Parts": {"type": "array", "items": {"$ref": "#/components/schemas/Part"}},
+               "Part": {"anyOf": [{"type": "string"}, {"type": "object", "title": "Image",
+                                                       "properties": {"url": {"type": "string"}}}]}}
+    files, _ = generate(tmp_path, spec_with(body({"parts": {"$ref": "#/components/schemas/Parts"}}),
+                                            schemas=schemas), config)
+    text = module(files, "parts_param")
+    assert "class PartsParamItemImage(TypedDict, total=False):" in text
+    assert "PartsParam: TypeAlias = List[PartsParamItem]" in text
+
+
+def test_a_discriminated_union_names_by_tag_when_every_variant_carries_the_property(tmp_path: Path) -> None:
+    # OpenAI responses/tool_param.py `Mcp` (Tool's WebSearchTool has `type: enum [web_search, ...]`, two
+    # values) against response_create_params.py `ToolChoiceSpecificProgrammaticToolCallingParam` (ToolChoice
+    # also lists the plain enum ToolChoiceOptions)
+    schemas = {"Web": {"type": "object", "title": "Web source", "properties": {
+                   "type": {"type": "string", "enum": ["web", "web_v2"]}}, "required": ["type"]},
+               "Disk": {"type": "object", "title": "Disk source",
+                        "properties": {"type": {"type": "string", "enum": ["disk"]}}}}
+    tagged = {"oneOf": [{"$ref": "#/components/schemas/Web"}, {"$ref": "#/components/schemas/Disk"}],
+              "discriminator": {"propertyName": "type"}}
+    mixed = {"oneOf": [{"type": "string", "enum": ["auto"]}, {"$ref": "#/components/schemas/Disk"}],
+             "discriminator": {"propertyName": "type"}}
+    files, _ = generate(tmp_path, spec_with(body({"tagged": tagged, "mixed": mixed}), schemas=schemas))
+    text = module(files, "stop_create_params")
+    assert "class TaggedDisk(" in text and "class TaggedWebSource(" in text
+    assert "class MixedDiskSource(" in text
+
+
+def test_a_record_redefining_a_base_field_is_not_a_subclass(tmp_path: Path) -> None:
+    # a TypedDict cannot redefine its base's key (Mistral `ConversationRequest` over `ConversationRequestBase`,
+    # both with `stream`): the record is written whole
+    config = CONFIG.replace("      mood: '#/components/schemas/Mood'\n",
+                            "      mood: '#/components/schemas/Mood'\n      base: '#/components/schemas/Base'\n")
+    files, _ = generate(tmp_path, spec_with(body({"grader": {"allOf": [
+        {"$ref": "#/components/schemas/Base"},
+        {"type": "object", "properties": {"source": {"type": "integer"}}}]}}), schemas=GRADERS), config)
+    text = module(files, "stop_create_params")
+    assert "class Grader(TypedDict, total=False):" in text and "    source: int\n" in text

@@ -119,6 +119,8 @@ def _merge_into(
                 if merged is not None:
                     out.properties[name] = (ptr, merged)
                     continue
+                if _nullable_of(old, schema):
+                    continue  # `anyOf: [X, null]` restated as X: the nullable one stays (see _nullable_of)
                 diags.warning(
                     "allof-conflict",
                     f"property {name!r} is defined differently in {old_ptr} and {ptr}; using the latter",
@@ -186,6 +188,23 @@ def _enum_union(a: JSON, a_ptr: str, b: JSON, b_ptr: str, resolve: Resolve) -> d
     if description is not None:
         out["description"] = description
     return out
+
+
+def _nullable_of(old: JSON, new: JSON) -> bool:
+    """Whether ``old`` is ``anyOf``/``oneOf: [new, null]``. An ``allOf`` member that restates a nullable
+    property without its ``null`` does not make it required-non-null in the SDK: OpenAI's
+    ``CreateModelResponseProperties`` = ``allOf: [$ref ModelResponseProperties, {top_logprobs: integer}]``
+    over ``top_logprobs: anyOf: [integer, null]`` is ``top_logprobs: Optional[int]`` in
+    responses/response_create_params.py."""
+    if not isinstance(old, Mapping) or not isinstance(new, Mapping) or new.get("nullable") is True \
+            or "null" in type_list(new):
+        return False  # a nullable restatement is the later definition as usual (chat top_logprobs' doc)
+    for key in ("anyOf", "oneOf"):
+        members = old.get(key)
+        if isinstance(members, list) and len(members) == 2 and any(is_null_schema(m) for m in members):
+            other = next(m for m in members if not is_null_schema(m))
+            return not _differs(other, new)
+    return False
 
 
 def _differs(a: JSON, b: JSON) -> bool:

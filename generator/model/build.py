@@ -36,7 +36,7 @@ from generator.model.ir import (
     is_nullable,
     make_nullable,
 )
-from generator.model.named import NamedModel, NamedModels, _describe, _is_object
+from generator.model.named import NamedModel, NamedModels, _describe, _is_object, shared_literal_twin
 from generator.model.params import body_media, media_warning, report_no_params, usable_parameter
 from generator.model.typescope import Ctx, DefNode, ModuleScope, order_children, sort_fields
 from generator.model.typetree import TypeBuilder, is_open_object
@@ -50,7 +50,8 @@ _PATH_PARAM = re.compile(r"\{([^{}]+)\}")
 
 
 class ProjectBuilder(NamedModels):
-    def __init__(self, spec: Mapping[str, JSON], config: Config, diags: Diagnostics, file: str) -> None:
+    def __init__(self, spec: Mapping[str, JSON], config: Config, diags: Diagnostics, file: str, *,
+                 request_subclasses: bool = True) -> None:
         self.spec = spec
         self.config = config
         self.diags = diags
@@ -59,6 +60,9 @@ class ProjectBuilder(NamedModels):
         self.models: dict[str, NamedModel] = {}
         self.used: list[str] = []
         self.types = TypeBuilder(self._resolve, self._named, diags, file)
+        # a request record over `allOf: [$ref Named, {...}]` subclasses the named one (model/subclass.py); off
+        # for a target that does not write the base yet (the TypeScript target: it lists every field)
+        self.types.subclasses = request_subclasses
 
     # ------------------------------------------------------------------------------------------ plumbing
     def _resolve(self, ref: str, from_pointer: str) -> tuple[str, JSON]:
@@ -113,6 +117,9 @@ class ProjectBuilder(NamedModels):
                     modules.append(self._model_module(self.models[pointer]))
                 except RefError:
                     continue
+                twin = shared_literal_twin(modules[-1])
+                if twin is not None:
+                    modules.append(twin)
         return Project(
             package=self.config.package_name,
             header_blocks=[*([self.config.file_header] if self.config.file_header else []),

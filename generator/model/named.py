@@ -6,7 +6,7 @@ enum), nullability through a ``$ref``, and their own ``*_param`` / type modules.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from generator.config import placement
@@ -71,7 +71,8 @@ class NamedModels:
                                    pointer=spec.pointer)
                 continue
             shape = self._shape(node, pointer)
-            kind_name = "alias" if shape in ("literal", "other") else "object"
+            kind_name = "alias" if shape == "literal" or (shape == "other" and not self._union(node, pointer)) \
+                else "object"
             module, name = placement.model_placement(spec, kind=kind_name)  # type: ignore[arg-type]
             kind: ModuleKind
             if spec.shared:
@@ -91,6 +92,22 @@ class NamedModels:
         if node.get("nullable") is True or "null" in type_list(node) or None in (node.get("enum") or ()):
             return True
         return any(is_null_schema(m) for key in ("anyOf", "oneOf") for m in (node.get(key) or ()))
+
+    def _union(self, node: JSON, pointer: str) -> bool:
+        """Whether a named schema is a union of two or more non-null members. Only a pure literal (an enum) or a
+        plain scalar alias has one module for both sides; a union of scalars and literals has a request twin
+        like a record: the OpenAI SDK's ``video_model.py`` / ``video_model_param.py`` (``VideoModelParam =
+        Union[str, Literal["sora-2", ...]]``) and ``shared/responses_model.py`` / ``shared_params/
+        responses_model.py``, while the enums ``ImageModel``, ``AudioModel``, ``FilePurpose`` have no
+        ``_param`` module."""
+        pointer, node = self.resolver.deref(node, pointer)
+        if not isinstance(node, Mapping):
+            return False
+        for key in ("anyOf", "oneOf"):
+            members = node.get(key)
+            if isinstance(members, list) and sum(1 for m in members if not is_null_schema(m)) > 1:
+                return True
+        return False
 
     def _shape(self, node: JSON, pointer: str, depth: int = 0) -> NamedShape:
         if not isinstance(node, Mapping) or depth > 16:
@@ -168,3 +185,15 @@ def _describe(owner: DefNode, name: str, text: str) -> None:
 
 def _is_object(node: Mapping[str, JSON]) -> bool:
     return "properties" in node or "allOf" in node or "object" in type_list(node)
+
+
+def shared_literal_twin(module: Module) -> Module | None:
+    """The ``shared_params/`` copy of a ``$shared`` literal alias that requests reach. The OpenAI SDK writes
+    ``shared_params/chat_model.py`` and ``shared_params/reasoning_effort.py`` beside ``shared/`` (the same alias,
+    with ``from __future__ import annotations``), although its params modules import the literal from
+    ``shared/`` (``from ..shared.chat_model import ChatModel``); a ``$shared`` model no request reaches has no
+    ``shared_params/`` module (``shared/all_models.py``, ``shared/error_object.py``). The union and record
+    models already have their request twin there (:meth:`NamedModels._union`)."""
+    if module.kind != "shared_alias" or len(module.path) < 2 or module.path[-2] != "shared":
+        return None
+    return replace(module, path=(*module.path[:-2], "shared_params", module.path[-1]), kind="shared_param")

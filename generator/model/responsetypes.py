@@ -49,31 +49,17 @@ class ResponseTypes(TypeBuilder):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._repeated = {}
+        self._redefines = True  # R4.1: a redefined field is marked `# type: ignore`
 
     def object_fields(self, node: Mapping[str, JSON], pointer: str, ctx: Ctx) -> tuple[list[Any], str | None]:
-        """An object that extends a named record through ``allOf`` lists only its own fields (R4.1): the base
-        member is blanked (indices kept, so every other pointer stays what the config may name)."""
-        members = node.get("allOf")
+        """A subclass lists only its own fields (:mod:`generator.model.subclass`, R4.1); a merged ``allOf`` is
+        documented by its inline members only."""
         definition = ctx.owner.definition
-        if isinstance(members, list) and isinstance(definition, ClassDef) and definition.extends is None:
-            for i, member in enumerate(members):
-                base = self._base(member, child(pointer, "allOf", i))
-                if base is not None:
-                    definition.extends = base
-                    blanked = [m if j != i else {} for j, m in enumerate(members)]
-                    if not ctx.path:  # the nested classes of a subclass carry its name (`ChatCompletionStoreMessage
-                        ctx = Ctx(ctx.scope, (definition.name,), ctx.owner, ctx.depth)  # ContentPart`)
-                    fields, own_doc = super().object_fields({**node, "allOf": blanked}, pointer, ctx)
-                    inherited = merge_object(member, child(pointer, "allOf", i), self.resolve, self.diags, self.file)
-                    # a field the base has with another type or requiredness overrides it (`id: str` over
-                    # `id: Optional[str]`); the subclass is documented by its base's description
-                    definition.overrides = tuple(
-                        f.wire_name for f in fields if f.wire_name in inherited.properties and (
-                            (f.wire_name in inherited.required) != f.required
-                            or _core(inherited.properties[f.wire_name][1]) != _core(node_property(node, f.wire_name))))
-                    return self._open(node, pointer, ctx, (fields, inherited.description or own_doc))
+        plain = not (isinstance(definition, ClassDef) and definition.extends is not None)
         fields, doc = super().object_fields(node, pointer, ctx)
-        if isinstance(members, list) and not isinstance(node.get("description"), str):
+        members = node.get("allOf")
+        subclassed = plain and isinstance(definition, ClassDef) and definition.extends is not None
+        if not subclassed and isinstance(members, list) and not isinstance(node.get("description"), str):
             doc = _inline_description(members)
         return self._open(node, pointer, ctx, (fields, doc))
 
@@ -163,7 +149,7 @@ class ResponseTypes(TypeBuilder):
         prop = disc.get("propertyName") if isinstance(disc, Mapping) else None
         saved, self._tag_property = getattr(self, "_tag_property", None), prop if isinstance(prop, str) else None
         try:
-            variants = super()._variants(self._flatten(members, pointer), pointer, ctx, owner)
+            variants = super()._variants(members, pointer, ctx, owner)
         finally:
             self._tag_property = saved
         if len(set(variants)) < len(variants):
@@ -213,23 +199,8 @@ class ResponseTypes(TypeBuilder):
             return None
         return pointer
 
-    def _flatten(self, members: list[JSON], pointer: str, depth: int = 0) -> list[JSON]:
-        """Members that are themselves unnamed unions (``anyOf: [$ref EvalItemContentItem (anyOf [...]),
-        $ref GraderInputs]``) contribute their members (R6.2). Each flattened member becomes a ``$ref`` to its
-        own pointer, so its name and named-model lookups are those of the original schema."""
-        out: list[JSON] = []
-        for i, m in enumerate(members):
-            ptr, target = child(pointer, i), m
-            if isinstance(m, Mapping) and isinstance(m.get("$ref"), str) and is_extension_free_ref(m):
-                ptr, target = self.resolve(m["$ref"], ptr)
-            inner = _union_members(target)
-            if inner is None or depth > 8 or self.named(ptr) is not None or ptr in self.records:
-                out.append(m)
-                continue
-            key, items = inner
-            wrapped = [x if is_null_schema(x) else {"$ref": child(ptr, key, j)} for j, x in enumerate(items)]
-            out.extend(self._flatten(wrapped, child(ptr, key), depth + 1))
-        return out
+    def _kept(self, pointer: str) -> bool:
+        return pointer in self.records
 
     def _variant_name(self, member: JSON, pointer: str, index: int, used: set[str], discriminated: bool) -> str:
         prop = getattr(self, "_tag_property", None)
@@ -297,33 +268,6 @@ class ResponseTypes(TypeBuilder):
         enum = schema.get("enum")
         return "const" in schema or (isinstance(enum, list) and len(enum) == 1)
 
-
-
-def _core(schema: JSON) -> JSON:
-    if isinstance(schema, Mapping):
-        return {k: v for k, v in schema.items() if k not in ("description", "title", "example", "examples")}
-    return schema
-
-
-def node_property(node: Mapping[str, JSON], name: str) -> JSON:
-    """The schema of property ``name`` in an object or its inline ``allOf`` members (not through refs)."""
-    props = node.get("properties")
-    if isinstance(props, Mapping) and name in props:
-        return props[name]
-    for m in node.get("allOf") or ():
-        if isinstance(m, Mapping) and "$ref" not in m:
-            found = node_property(m, name)
-            if found is not None:
-                return found
-    return None
-
-
-def _union_members(node: JSON) -> tuple[str, list[JSON]] | None:
-    if isinstance(node, Mapping) and "properties" not in node and "discriminator" not in node:
-        for key in ("anyOf", "oneOf"):
-            if isinstance(node.get(key), list):
-                return key, node[key]
-    return None
 
 
 def _const_value(schema: JSON) -> str | None:

@@ -100,19 +100,25 @@ def nullable_ref(schema: Mapping[str, JSON]) -> tuple[str, Mapping[str, JSON]] |
     return None
 
 
-def describe(schema: JSON, pointer: str, resolve: Resolve, depth: int = 0) -> str | None:
+def describe(schema: JSON, pointer: str, resolve: Resolve, depth: int = 0, *, unions: bool = True) -> str | None:
     """A property's own description; else that of the schema it references; else, for an
     ``anyOf: [X, null]`` wrapper, that of the non-null branch (STYLE D12), which wins over the wrapper's own
-    when X is a ``$ref`` (:func:`nullable_ref`); for a union, that of the first variant that has one (Llama
-    Stack ``content: anyOf: [string, oneOf: [ImageContentItem, ...]]``: "A image content item")."""
+    when X is a ``$ref`` (:func:`nullable_ref`) and X has a description, its own or its only non-null
+    member's (OpenAI evals/run_create_params.py ``reasoning_effort``: ``anyOf: [{$ref ReasoningEffort,
+    description: Optional reasoning effort parameter...}, null]`` is documented by ``ReasoningEffort``'s
+    ``anyOf: [{enum, description: Constrains effort...}, null]``; ``filters: anyOf: [{$ref Filters,
+    description: A filter to apply.}, null]`` keeps its own, ``Filters`` being a union without one:
+    responses/file_search_tool_param.py); for a union (with ``unions``), that of the first variant that has
+    one (Llama Stack ``content: anyOf: [string, oneOf: [ImageContentItem, ...]]``: "A image content item")."""
     seen = 0
     while isinstance(schema, Mapping) and seen < 32:
         seen += 1
         wrapped = nullable_ref(schema)
         if wrapped is not None:
-            _, target = resolve(wrapped[1]["$ref"], child(pointer, *wrapped[0].split("/")))
-            if isinstance(target, Mapping) and description_of(target) is not None:
-                return description_of(target)
+            target_ptr, target = resolve(wrapped[1]["$ref"], child(pointer, *wrapped[0].split("/")))
+            found = describe(target, target_ptr, resolve, depth + 1, unions=False) if depth < 8 else None
+            if found is not None:
+                return found
         own = description_of(schema)
         if own is not None:
             return own
@@ -124,7 +130,7 @@ def describe(schema: JSON, pointer: str, resolve: Resolve, depth: int = 0) -> st
             if isinstance(members, list):
                 non_null = [m for m in members if not is_null_schema(m) and not _annotation_only(m)]
                 if len(non_null) > 1 and key != "allOf":  # a union: its first documented variant's
-                    if depth > 8:
+                    if depth > 8 or not unions:
                         return None
                     return next((d for m in non_null if (d := describe(
                         m, child(pointer, key, members.index(m)), resolve, depth + 1)) is not None), None)

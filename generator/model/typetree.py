@@ -12,7 +12,15 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from generator.diagnostics import Diagnostics
-from generator.load.schema import Resolve, child, description_of, is_null_schema, merge_object, type_list
+from generator.load.schema import (
+    Resolve,
+    child,
+    description_of,
+    is_extension_free_ref,
+    is_null_schema,
+    merge_object,
+    type_list,
+)
 from generator.model.ir import (
     NULL,
     AliasDef,
@@ -38,25 +46,21 @@ from generator.model.sdkrules import (
     deprecated_member,
     describe,
     enum_key,
-    explicit_tags,
-    flat_members,
     keep_wire_names_on_collision,
-    merge_literals,
     note_allof_base,
-    note_variant_site,
     python_key,
     site_description,
-    tag_name,
 )
+from generator.model.subclass import subclass_fields
 from generator.model.typescope import (
     Ctx,
     DefNode,
     _has_record,
-    _type_const,
     _untyped,
     order_children,
     sort_fields,
 )
+from generator.model.variants import UnionVariants
 from generator.text import naming
 
 JSON = Any
@@ -71,7 +75,7 @@ def is_open_object(node: JSON) -> bool:
     return isinstance(node, Mapping) and bool(node.get("properties")) and node.get("additionalProperties") in (True, {})
 
 
-class TypeBuilder:
+class TypeBuilder(UnionVariants):
     """Converts schemas to type nodes. ``named`` maps a canonical schema pointer to a reference when the config
     names that schema (it is then referenced, not inlined)."""
 
@@ -83,6 +87,9 @@ class TypeBuilder:
         # enum values -> (module, pointer) of the named enum models with those values
         self.named_enums: dict[tuple[tuple[str, JSON], ...], list[tuple[tuple[str, ...], str]]] = {}
         self.module: tuple[str, ...] = ()  # the module being built
+        self._deep_tags = False  # naming the variants of a union with a spec `discriminator` (see `_tag`)
+        self.subclasses = True  # whether a record may extend a named one (see `_base`)
+        self._redefines = False  # whether a subclass may redefine a field of its base (a pydantic model may)
         self.records: dict[str, NamedRef] = {}  # named records by pointer, for ClassDef.sdk_extends (not marked used)
 
     # ------------------------------------------------------------------------------------------ entry points
@@ -112,7 +119,23 @@ class TypeBuilder:
         return make_nullable(t) if nullable else t
 
     def object_fields(self, node: Mapping[str, JSON], pointer: str, ctx: Ctx) -> tuple[list[Field], str | None]:
-        """The fields of an object schema (``allOf`` merged), in spec order, and its description."""
+        """The fields of an object schema (``allOf`` merged), in spec order, and its description; a subclass of
+        a named record lists only its own (:mod:`generator.model.subclass`)."""
+        sub = subclass_fields(node, pointer, ctx, base_of=self._base, plain=self._plain_fields,
+                              resolve=self.resolve, diags=self.diags, file=self.file, redefine=self._redefines)
+        return sub if sub is not None else self._plain_fields(node, pointer, ctx)
+
+    def _base(self, member: JSON, pointer: str) -> NamedRef | None:
+        """The named record an ``allOf`` member is, when it is a plain ``$ref`` to a config model of record
+        shape (the request side's subclass base)."""
+        if not self.subclasses or not isinstance(member, Mapping) or not isinstance(member.get("$ref"), str) \
+                or not is_extension_free_ref(member):
+            return None
+        target_ptr, _ = self.resolve(member["$ref"], pointer)
+        ref = self.named(target_ptr)
+        return ref if isinstance(ref, NamedRef) and ref.shape == "object" else None
+
+    def _plain_fields(self, node: Mapping[str, JSON], pointer: str, ctx: Ctx) -> tuple[list[Field], str | None]:
         merged = merge_object(node, pointer, self.resolve, self.diags, self.file)
         fields: list[Field] = []
         for prop, (ptr, schema) in merged.properties.items():
@@ -295,8 +318,11 @@ class TypeBuilder:
 
     def _array_item_union(self, node: Mapping[str, JSON], pointer: str, ctx: Ctx) -> TypeNode | None:
         """A module that is an array of a union (``List[X]``) defines the union ``X`` locally, as the SDK does
-        (even when ``X`` is a named type elsewhere): named after the item's named type, else after the
-        referenced schema (``<Schema>Param``, variants unprefixed), else ``<Module>Item`` (variants prefixed)."""
+        (even when ``X`` is a named type elsewhere): named after the item's named type (variants unprefixed:
+        responses/computer_action_list_param.py ``ComputerActionParam``, ``Click``... when the config names
+        ``ComputerAction``), else ``<Module>Item`` with the module name's last word singular (variants
+        prefixed): graders/grader_inputs_param.py ``GraderInputsParamItem``, ``GraderInputsParamItemOutputText``
+        and its response twin ``GraderInputItem`` (``$ref EvalItemContentItem``, no model)."""
         items = node.get("items")
         if "items" not in node or not isinstance(items, Mapping) or not isinstance(ctx.owner.definition, AliasDef):
             return None
@@ -306,10 +332,13 @@ class TypeBuilder:
         if isinstance(items.get("$ref"), str) and "properties" not in items:
             target_ptr, target = self.resolve(items["$ref"], items_ptr)
             named = self.named(target_ptr)
-            wanted = named.name if isinstance(named, NamedRef) else target_ptr.rsplit("/", 1)[-1] + "Param"
-            path = ()
+            if isinstance(named, NamedRef):
+                wanted, path = named.name, ()
+            else:
+                wanted = naming.singular_last_word(ctx.owner.definition.name) + "Item"
+                path = (wanted,)
         else:
-            wanted = ctx.owner.definition.name + "Item"
+            wanted = naming.singular_last_word(ctx.owner.definition.name) + "Item"
             path = (wanted,)
         if not isinstance(target, Mapping) or not any(isinstance(target.get(k), list) for k in ("anyOf", "oneOf")):
             return None
@@ -323,36 +352,6 @@ class TypeBuilder:
         alias_node.definition.type = t
         ctx.owner.children.append(alias_node)
         return ArrayType(LocalRef(alias_node.definition.name))
-
-    def _variants(self, members: list[JSON], pointer: str, ctx: Ctx, owner: DefNode) -> list[TypeNode]:
-        indexed = flat_members(members, pointer)
-        if len(indexed) == 1:
-            ptr, m = indexed[0]
-            return [self.to_type(m, ptr, ctx)]
-        used: set[str] = set()
-        out: list[TypeNode] = []
-        seen: dict[str, TypeNode] = {}
-        discriminated = all(_type_const(self._target(m, ptr)) is not None for ptr, m in indexed)
-        sdk_tags, sdk_used = explicit_tags(pointer, indexed, self.resolve), set[str]()
-        for n, (ptr, m) in enumerate(indexed):
-            key = self._repeat_key(m, ptr)
-            if key is not None and key in seen:
-                out.append(seen[key])
-                continue
-            suffix = self._variant_name(m, ptr, n, used, discriminated)
-            vctx = Ctx(ctx.scope, (*ctx.path, suffix), owner, ctx.depth + 1)
-            out.append(self.to_type(m, ptr, vctx))
-            sdk = (sdk_tags and tag_name(m, ptr, self.resolve, sdk_used)) or self._variant_name(m, ptr, n, sdk_used,
-                                                                                               sdk_tags)
-            note_variant_site(m, out[-1], [c.definition for c in owner.children], sdk)
-            if key is not None:
-                seen[key] = out[-1]
-        return merge_literals(out)
-
-    def _repeat_key(self, member: JSON, pointer: str) -> str | None:
-        """A key under which a variant that comes back in the same union reuses the first one's type (no key on
-        the request side: every variant is its own)."""
-        return None
 
     def _union(self, members: list[JSON], pointer: str, ctx: Ctx, owner_pointer: str) -> TypeNode:
         nullable = any(is_null_schema(m) for m in members)
@@ -375,52 +374,6 @@ class TypeBuilder:
         elif alias_node.children:
             ctx.owner.children.extend(alias_node.children)
         return make_nullable(union) if nullable else union
-
-    def _variant_name(self, member: JSON, pointer: str, index: int, used: set[str], discriminated: bool) -> str:
-        target = member
-        # a `$ref` variant's own title (beside the `$ref`) names it before anything else: Llama Stack writes
-        # `- $ref: '#/components/schemas/LLMAsJudgeScoringFnParams'` + `title: LLMAsJudgeScoringFnParams` and its SDK
-        # names the variant `...LlmAsJudgeScoringFnParams`, not after its `type` tag; OpenAI's bare `$ref`
-        # variants keep their tag names (`Click`, `DoubleClick` in beta_computer_action_param.py)
-        own_title = member.get("title") if isinstance(member, Mapping) and isinstance(member.get("$ref"), str) else None
-        for _ in range(8):
-            if isinstance(target, Mapping) and isinstance(target.get("$ref"), str) and "properties" not in target:
-                pointer, target = self.resolve(target["$ref"], pointer)
-            else:
-                break
-        candidates: list[str] = []
-        # variants of a union discriminated by a const `type` are named by that value (STYLE R3.2); others by
-        # their component name, then their title
-        tag = _type_const(target)
-        if isinstance(own_title, str):
-            candidates.append(own_title)
-        if tag is not None and discriminated:
-            candidates.append(tag)
-        if isinstance(target, Mapping) and isinstance(target.get("title"), str):
-            candidates.append(target["title"])
-        if pointer.startswith("#/components/schemas/") and pointer.count("/") == 3:
-            candidates.append(pointer.rsplit("/", 1)[1].replace("~1", "/").replace("~0", "~"))
-        if tag is not None:
-            candidates.append(tag)
-        props = target.get("properties") if isinstance(target, Mapping) else None
-        if isinstance(props, Mapping) and len(props) == 1:  # an untitled one-key record: by its key (`VoiceID`)
-            candidates.append(next(iter(props)))
-        for c in candidates:
-            name = naming.pascal(c)
-            if name and name not in used:
-                used.add(name)
-                return name
-        name = f"UnionMember{index}"
-        used.add(name)
-        return name
-
-    def _target(self, node: JSON, pointer: str) -> JSON:
-        for _ in range(8):
-            if isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and "properties" not in node:
-                pointer, node = self.resolve(node["$ref"], pointer)
-            else:
-                break
-        return node
 
     def _literal(self, values: list[JSON], pointer: str) -> TypeNode:
         return literal_type(values, pointer, self.diags, self.file)

@@ -339,6 +339,8 @@ def _class_ctx(d: ClassDef, imports: Imports, link_rewrites: Sequence[tuple[str,
         {f.name for f in d.fields}) != len(d.fields)
     annot = Annotator(imports, quote_locals=functional, shadowed=base.shadowed, local_aliases=base.local_aliases)
     bases = [escape.identifier(b) for b in d.bases] or [annot._te("TypedDict")]
+    if d.extends is not None:  # a subclass of a named record lists only its own fields (model/subclass.py)
+        bases = [imports.add_local(d.extends.module, d.extends.name)]
     total = "" if d.total else ", total=False"
     comment = ""
     if d.extra_items is not None:

@@ -10,28 +10,28 @@ from .._types import SequenceNotStr
 __all__ = [
     "ResponseCreateParamsBase",
     "InputUnionMember1",
-    "InputUnionMember1WebSearchCall",
-    "InputUnionMember1FileSearchCall",
-    "InputUnionMember1FileSearchCallResult",
-    "InputUnionMember1FunctionCall",
-    "InputUnionMember1FunctionCallOutput",
-    "InputUnionMember1McpApprovalRequest",
-    "InputUnionMember1McpApprovalResponse",
-    "InputUnionMember1McpCall",
-    "InputUnionMember1McpListTools",
-    "InputUnionMember1McpListToolsTool",
-    "InputUnionMember1Message",
-    "InputUnionMember1MessageContentUnionMember1",
-    "InputUnionMember1MessageContentUnionMember1InputText",
-    "InputUnionMember1MessageContentUnionMember1InputImage",
-    "InputUnionMember1MessageContentUnionMember2",
-    "InputUnionMember1MessageContentUnionMember2OutputText",
-    "InputUnionMember1MessageContentUnionMember2OutputTextAnnotation",
-    "InputUnionMember1MessageContentUnionMember2OutputTextAnnotationFileCitation",
-    "InputUnionMember1MessageContentUnionMember2OutputTextAnnotationURLCitation",
-    "InputUnionMember1MessageContentUnionMember2OutputTextAnnotationContainerFileCitation",
-    "InputUnionMember1MessageContentUnionMember2OutputTextAnnotationFilePath",
-    "InputUnionMember1MessageContentUnionMember2Refusal",
+    "InputUnionMember1OpenAIResponseOutputMessageWebSearchToolCall",
+    "InputUnionMember1OpenAIResponseOutputMessageFileSearchToolCall",
+    "InputUnionMember1OpenAIResponseOutputMessageFileSearchToolCallResult",
+    "InputUnionMember1OpenAIResponseOutputMessageFunctionToolCall",
+    "InputUnionMember1OpenAIResponseInputFunctionToolCallOutput",
+    "InputUnionMember1OpenAIResponseMcpApprovalRequest",
+    "InputUnionMember1OpenAIResponseMcpApprovalResponse",
+    "InputUnionMember1OpenAIResponseOutputMessageMcpCall",
+    "InputUnionMember1OpenAIResponseOutputMessageMcpListTools",
+    "InputUnionMember1OpenAIResponseOutputMessageMcpListToolsTool",
+    "InputUnionMember1OpenAIResponseMessage",
+    "InputUnionMember1OpenAIResponseMessageContentUnionMember1",
+    "InputUnionMember1OpenAIResponseMessageContentUnionMember1OpenAIResponseInputMessageContentText",
+    "InputUnionMember1OpenAIResponseMessageContentUnionMember1OpenAIResponseInputMessageContentImage",
+    "InputUnionMember1OpenAIResponseMessageContentUnionMember2",
+    "InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputText",
+    "InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputTextAnnotation",
+    "InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputTextAnnotationOpenAIResponseAnnotationFileCitation",
+    "InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputTextAnnotationOpenAIResponseAnnotationCitation",
+    "InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputTextAnnotationOpenAIResponseAnnotationContainerFileCitation",
+    "InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputTextAnnotationOpenAIResponseAnnotationFilePath",
+    "InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseContentPartRefusal",
     "Text",
     "TextFormat",
     "Tool",
@@ -87,7 +87,7 @@ class ResponseCreateParamsBase(TypedDict, total=False):
     tools: Iterable[Tool]
 
 
-class InputUnionMember1WebSearchCall(TypedDict, total=False):
+class InputUnionMember1OpenAIResponseOutputMessageWebSearchToolCall(TypedDict, total=False):
     """Web search tool call output message for OpenAI responses."""
 
     id: Required[str]
@@ -100,7 +100,7 @@ class InputUnionMember1WebSearchCall(TypedDict, total=False):
     """Tool call type identifier, always "web_search_call" """
 
 
-class InputUnionMember1FileSearchCallResult(TypedDict, total=False):
+class InputUnionMember1OpenAIResponseOutputMessageFileSearchToolCallResult(TypedDict, total=False):
     """Search results returned by the file search operation."""
 
     attributes: Required[Dict[str, Union[bool, float, str, Iterable[object], object, None]]]
@@ -119,7 +119,7 @@ class InputUnionMember1FileSearchCallResult(TypedDict, total=False):
     """Text content of the search result"""
 
 
-class InputUnionMember1FileSearchCall(TypedDict, total=False):
+class InputUnionMember1OpenAIResponseOutputMessageFileSearchToolCall(TypedDict, total=False):
     """File search tool call output message for OpenAI responses."""
 
     id: Required[str]
@@ -134,11 +134,11 @@ class InputUnionMember1FileSearchCall(TypedDict, total=False):
     type: Required[Literal["file_search_call"]]
     """Tool call type identifier, always "file_search_call" """
 
-    results: Iterable[InputUnionMember1FileSearchCallResult]
+    results: Iterable[InputUnionMember1OpenAIResponseOutputMessageFileSearchToolCallResult]
     """(Optional) Search results returned by the file search operation"""
 
 
-class InputUnionMember1FunctionCall(TypedDict, total=False):
+class InputUnionMember1OpenAIResponseOutputMessageFunctionToolCall(TypedDict, total=False):
     """Function tool call output message for OpenAI responses."""
 
     arguments: Required[str]
@@ -160,7 +160,7 @@ class InputUnionMember1FunctionCall(TypedDict, total=False):
     """(Optional) Current status of the function call execution"""
 
 
-class InputUnionMember1FunctionCallOutput(TypedDict, total=False):
+class InputUnionMember1OpenAIResponseInputFunctionToolCallOutput(TypedDict, total=False):
     """
     This represents the output of a function call that gets passed back to the model.
     """
@@ -176,7 +176,7 @@ class InputUnionMember1FunctionCallOutput(TypedDict, total=False):
     status: str
 
 
-class InputUnionMember1McpApprovalRequest(TypedDict, total=False):
+class InputUnionMember1OpenAIResponseMcpApprovalRequest(TypedDict, total=False):
     """A request for human approval of a tool invocation."""
 
     id: Required[str]
@@ -190,7 +190,7 @@ class InputUnionMember1McpApprovalRequest(TypedDict, total=False):
     type: Required[Literal["mcp_approval_request"]]
 
 
-class InputUnionMember1McpApprovalResponse(TypedDict, total=False):
+class InputUnionMember1OpenAIResponseMcpApprovalResponse(TypedDict, total=False):
     """A response to an MCP approval request."""
 
     approval_request_id: Required[str]
@@ -204,7 +204,7 @@ class InputUnionMember1McpApprovalResponse(TypedDict, total=False):
     reason: str
 
 
-class InputUnionMember1McpCall(TypedDict, total=False):
+class InputUnionMember1OpenAIResponseOutputMessageMcpCall(TypedDict, total=False):
     """Model Context Protocol (MCP) call output message for OpenAI responses."""
 
     id: Required[str]
@@ -229,7 +229,7 @@ class InputUnionMember1McpCall(TypedDict, total=False):
     """(Optional) Output result from the successful MCP call"""
 
 
-class InputUnionMember1McpListToolsTool(TypedDict, total=False):
+class InputUnionMember1OpenAIResponseOutputMessageMcpListToolsTool(TypedDict, total=False):
     """Tool definition returned by MCP list tools operation."""
 
     input_schema: Required[Dict[str, Union[bool, float, str, Iterable[object], object, None]]]
@@ -242,7 +242,7 @@ class InputUnionMember1McpListToolsTool(TypedDict, total=False):
     """(Optional) Description of what the tool does"""
 
 
-class InputUnionMember1McpListTools(TypedDict, total=False):
+class InputUnionMember1OpenAIResponseOutputMessageMcpListTools(TypedDict, total=False):
     """MCP list tools output message containing available tools from an MCP server."""
 
     id: Required[str]
@@ -251,14 +251,16 @@ class InputUnionMember1McpListTools(TypedDict, total=False):
     server_label: Required[str]
     """Label identifying the MCP server providing the tools"""
 
-    tools: Required[Iterable[InputUnionMember1McpListToolsTool]]
+    tools: Required[Iterable[InputUnionMember1OpenAIResponseOutputMessageMcpListToolsTool]]
     """List of available tools provided by the MCP server"""
 
     type: Required[Literal["mcp_list_tools"]]
     """Tool call type identifier, always "mcp_list_tools" """
 
 
-class InputUnionMember1MessageContentUnionMember1InputText(TypedDict, total=False):
+class InputUnionMember1OpenAIResponseMessageContentUnionMember1OpenAIResponseInputMessageContentText(
+    TypedDict, total=False
+):
     """Text content for input messages in OpenAI response format."""
 
     text: Required[str]
@@ -268,7 +270,9 @@ class InputUnionMember1MessageContentUnionMember1InputText(TypedDict, total=Fals
     """Content type identifier, always "input_text" """
 
 
-class InputUnionMember1MessageContentUnionMember1InputImage(TypedDict, total=False):
+class InputUnionMember1OpenAIResponseMessageContentUnionMember1OpenAIResponseInputMessageContentImage(
+    TypedDict, total=False
+):
     """Image content for input messages in OpenAI response format."""
 
     detail: Required[Literal["low", "high", "auto"]]
@@ -281,12 +285,15 @@ class InputUnionMember1MessageContentUnionMember1InputImage(TypedDict, total=Fal
     """(Optional) URL of the image content"""
 
 
-InputUnionMember1MessageContentUnionMember1: TypeAlias = Union[
-    InputUnionMember1MessageContentUnionMember1InputText, InputUnionMember1MessageContentUnionMember1InputImage
+InputUnionMember1OpenAIResponseMessageContentUnionMember1: TypeAlias = Union[
+    InputUnionMember1OpenAIResponseMessageContentUnionMember1OpenAIResponseInputMessageContentText,
+    InputUnionMember1OpenAIResponseMessageContentUnionMember1OpenAIResponseInputMessageContentImage,
 ]
 
 
-class InputUnionMember1MessageContentUnionMember2OutputTextAnnotationFileCitation(TypedDict, total=False):
+class InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputTextAnnotationOpenAIResponseAnnotationFileCitation(
+    TypedDict, total=False
+):
     """File citation annotation for referencing specific files in response content."""
 
     file_id: Required[str]
@@ -302,7 +309,9 @@ class InputUnionMember1MessageContentUnionMember2OutputTextAnnotationFileCitatio
     """Annotation type identifier, always "file_citation" """
 
 
-class InputUnionMember1MessageContentUnionMember2OutputTextAnnotationURLCitation(TypedDict, total=False):
+class InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputTextAnnotationOpenAIResponseAnnotationCitation(
+    TypedDict, total=False
+):
     """URL citation annotation for referencing external web resources."""
 
     end_index: Required[int]
@@ -321,7 +330,9 @@ class InputUnionMember1MessageContentUnionMember2OutputTextAnnotationURLCitation
     """URL of the referenced web resource"""
 
 
-class InputUnionMember1MessageContentUnionMember2OutputTextAnnotationContainerFileCitation(TypedDict, total=False):
+class InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputTextAnnotationOpenAIResponseAnnotationContainerFileCitation(
+    TypedDict, total=False
+):
     container_id: Required[str]
 
     end_index: Required[int]
@@ -335,7 +346,9 @@ class InputUnionMember1MessageContentUnionMember2OutputTextAnnotationContainerFi
     type: Required[Literal["container_file_citation"]]
 
 
-class InputUnionMember1MessageContentUnionMember2OutputTextAnnotationFilePath(TypedDict, total=False):
+class InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputTextAnnotationOpenAIResponseAnnotationFilePath(
+    TypedDict, total=False
+):
     file_id: Required[str]
 
     index: Required[int]
@@ -343,23 +356,29 @@ class InputUnionMember1MessageContentUnionMember2OutputTextAnnotationFilePath(Ty
     type: Required[Literal["file_path"]]
 
 
-InputUnionMember1MessageContentUnionMember2OutputTextAnnotation: TypeAlias = Union[
-    InputUnionMember1MessageContentUnionMember2OutputTextAnnotationFileCitation,
-    InputUnionMember1MessageContentUnionMember2OutputTextAnnotationURLCitation,
-    InputUnionMember1MessageContentUnionMember2OutputTextAnnotationContainerFileCitation,
-    InputUnionMember1MessageContentUnionMember2OutputTextAnnotationFilePath,
+InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputTextAnnotation: TypeAlias = Union[
+    InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputTextAnnotationOpenAIResponseAnnotationFileCitation,
+    InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputTextAnnotationOpenAIResponseAnnotationCitation,
+    InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputTextAnnotationOpenAIResponseAnnotationContainerFileCitation,
+    InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputTextAnnotationOpenAIResponseAnnotationFilePath,
 ]
 
 
-class InputUnionMember1MessageContentUnionMember2OutputText(TypedDict, total=False):
-    annotations: Required[Iterable[InputUnionMember1MessageContentUnionMember2OutputTextAnnotation]]
+class InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputText(
+    TypedDict, total=False
+):
+    annotations: Required[
+        Iterable[
+            InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputTextAnnotation
+        ]
+    ]
 
     text: Required[str]
 
     type: Required[Literal["output_text"]]
 
 
-class InputUnionMember1MessageContentUnionMember2Refusal(TypedDict, total=False):
+class InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseContentPartRefusal(TypedDict, total=False):
     """Refusal content within a streamed response part."""
 
     refusal: Required[str]
@@ -369,12 +388,13 @@ class InputUnionMember1MessageContentUnionMember2Refusal(TypedDict, total=False)
     """Content part type identifier, always "refusal" """
 
 
-InputUnionMember1MessageContentUnionMember2: TypeAlias = Union[
-    InputUnionMember1MessageContentUnionMember2OutputText, InputUnionMember1MessageContentUnionMember2Refusal
+InputUnionMember1OpenAIResponseMessageContentUnionMember2: TypeAlias = Union[
+    InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseOutputMessageContentOutputText,
+    InputUnionMember1OpenAIResponseMessageContentUnionMember2OpenAIResponseContentPartRefusal,
 ]
 
 
-class InputUnionMember1Message(TypedDict, total=False):
+class InputUnionMember1OpenAIResponseMessage(TypedDict, total=False):
     """Corresponds to the various Message types in the Responses API.
 
     They are all under one type because the Responses API gives them all the same "type" value, and there is no way to tell them apart in certain scenarios.
@@ -383,8 +403,8 @@ class InputUnionMember1Message(TypedDict, total=False):
     content: Required[
         Union[
             str,
-            Iterable[InputUnionMember1MessageContentUnionMember1],
-            Iterable[InputUnionMember1MessageContentUnionMember2],
+            Iterable[InputUnionMember1OpenAIResponseMessageContentUnionMember1],
+            Iterable[InputUnionMember1OpenAIResponseMessageContentUnionMember2],
         ]
     ]
 
@@ -398,15 +418,15 @@ class InputUnionMember1Message(TypedDict, total=False):
 
 
 InputUnionMember1: TypeAlias = Union[
-    InputUnionMember1WebSearchCall,
-    InputUnionMember1FileSearchCall,
-    InputUnionMember1FunctionCall,
-    InputUnionMember1FunctionCallOutput,
-    InputUnionMember1McpApprovalRequest,
-    InputUnionMember1McpApprovalResponse,
-    InputUnionMember1McpCall,
-    InputUnionMember1McpListTools,
-    InputUnionMember1Message,
+    InputUnionMember1OpenAIResponseOutputMessageWebSearchToolCall,
+    InputUnionMember1OpenAIResponseOutputMessageFileSearchToolCall,
+    InputUnionMember1OpenAIResponseOutputMessageFunctionToolCall,
+    InputUnionMember1OpenAIResponseInputFunctionToolCallOutput,
+    InputUnionMember1OpenAIResponseMcpApprovalRequest,
+    InputUnionMember1OpenAIResponseMcpApprovalResponse,
+    InputUnionMember1OpenAIResponseOutputMessageMcpCall,
+    InputUnionMember1OpenAIResponseOutputMessageMcpListTools,
+    InputUnionMember1OpenAIResponseMessage,
 ]
 
 

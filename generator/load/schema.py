@@ -139,12 +139,19 @@ def _merge_into(
 MERGED_FROM = "x-typegen-merged-from"  # the pointers of the members of an allOf made by _both
 
 
-def _object_like(node: JSON, pointer: str, resolve: Resolve) -> bool:
-    for _ in range(16):
-        if isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and "properties" not in node:
-            pointer, node = resolve(node["$ref"], pointer)
-        else:
+def follow_refs(node: JSON, pointer: str, resolve: Resolve, limit: int = 16) -> tuple[str, JSON]:
+    """The node a ``$ref`` chain from ``node`` (at ``pointer``) ends at, and its pointer: refs are followed
+    while the node is a ``$ref`` without ``properties`` beside it, at most ``limit`` of them (a hostile chain
+    stops there). Unlike :meth:`Resolver.deref` it needs only a ``resolve`` function and reports nothing."""
+    for _ in range(limit):
+        if not (isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and "properties" not in node):
             break
+        pointer, node = resolve(node["$ref"], pointer)
+    return pointer, node
+
+
+def _object_like(node: JSON, pointer: str, resolve: Resolve) -> bool:
+    _, node = follow_refs(node, pointer, resolve)
     return isinstance(node, Mapping) and ("properties" in node or "allOf" in node or "object" in type_list(node))
 
 

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from generator.load.resolver import RefError
-from generator.load.schema import child, is_extension_free_ref, is_null_schema, merge_object, type_list
+from generator.load.schema import child, follow_refs, is_extension_free_ref, is_null_schema, merge_object, type_list
 from generator.model.ir import (
     AliasDef,
     ClassDef,
@@ -189,15 +189,10 @@ class ResponseTypes(TypeBuilder):
         ``Input: TypeAlias = Union[...]`` of response_list_response.py, with one class)."""
         if not (isinstance(member, Mapping) and isinstance(member.get("$ref"), str)):
             return None
-        node: JSON = member
         try:
-            for _ in range(8):
-                if not (isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and "properties" not in node):
-                    break
-                pointer, node = self.resolve(node["$ref"], pointer)
+            return follow_refs(member, pointer, self.resolve, 8)[0]
         except (KeyError, RefError):
             return None
-        return pointer
 
     def _kept(self, pointer: str) -> bool:
         return pointer in self.records

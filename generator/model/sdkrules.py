@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from generator.diagnostics import Diagnostics
-from generator.load.schema import Resolve, child, description_of, is_null_schema, merge_object
+from generator.load.schema import Resolve, child, description_of, follow_refs, is_null_schema, merge_object
 from generator.model.ir import ClassDef, Definition, Field, LiteralType, LiteralValue, LocalRef, NamedRef, TypeNode
 from generator.model.typescope import _annotation_only, _type_const
 from generator.text import naming
@@ -256,10 +256,7 @@ def explicit_tags(pointer: str, indexed: list[tuple[str, JSON]], resolve: Resolv
 
 
 def _deep_tag(node: JSON, pointer: str, resolve: Resolve, depth: int = 0) -> str | None:
-    for _ in range(16):
-        if not (isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and "properties" not in node):
-            break
-        pointer, node = resolve(node["$ref"], pointer)
+    pointer, node = follow_refs(node, pointer, resolve)
     tag = _type_const(node)
     if tag is not None or depth > 8 or not isinstance(node, Mapping) or not isinstance(node.get("allOf"), list):
         return tag

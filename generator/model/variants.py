@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from generator.load.schema import Resolve, child, is_extension_free_ref, is_null_schema
+from generator.load.schema import Resolve, child, follow_refs, is_extension_free_ref, is_null_schema
 from generator.model.ir import TypeNode
 from generator.model.sdkrules import explicit_tags, flat_members, merge_literals, note_variant_site, tag_name
 from generator.model.typescope import Ctx, DefNode, _type_const
@@ -121,11 +121,7 @@ class UnionVariants:
         # names the variant `...LlmAsJudgeScoringFnParams`, not after its `type` tag; OpenAI's bare `$ref`
         # variants keep their tag names (`Click`, `DoubleClick` in beta_computer_action_param.py)
         own_title = member.get("title") if isinstance(member, Mapping) and isinstance(member.get("$ref"), str) else None
-        for _ in range(8):
-            if isinstance(target, Mapping) and isinstance(target.get("$ref"), str) and "properties" not in target:
-                pointer, target = self.resolve(target["$ref"], pointer)
-            else:
-                break
+        pointer, target = follow_refs(target, pointer, self.resolve, 8)
         candidates: list[str] = []
         # variants of a union discriminated by a const `type` are named by that value (STYLE R3.2) when the
         # union says so with a spec `discriminator` (`_deep_tags`); others by their title, then their component
@@ -158,11 +154,7 @@ class UnionVariants:
 
     def _carries_tag(self, node: JSON, pointer: str, depth: int = 0) -> bool:
         """Whether a variant is an object with a ``type`` property (any values; through ``allOf``)."""
-        for _ in range(8):
-            if isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and "properties" not in node:
-                pointer, node = self.resolve(node["$ref"], pointer)
-            else:
-                break
+        pointer, node = follow_refs(node, pointer, self.resolve, 8)
         if not isinstance(node, Mapping):
             return False
         props = node.get("properties")
@@ -179,11 +171,7 @@ class UnionVariants:
         ``testing_criteria`` union, like its other variants (eval_create_params.py ``TestingCriterionPython``,
         ``TestingCriterionLabelModel``), while the same variants of the response's union without a
         ``discriminator`` keep their schema names (eval_list_response.py ``TestingCriterionEvalGraderPython``)."""
-        for _ in range(8):
-            if isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and "properties" not in node:
-                pointer, node = self.resolve(node["$ref"], pointer)
-            else:
-                break
+        pointer, node = follow_refs(node, pointer, self.resolve, 8)
         tag = _type_const(node)
         members = node.get("allOf") if isinstance(node, Mapping) else None
         if tag is None and self._deep_tags and isinstance(members, list) and depth < 8:
@@ -194,9 +182,4 @@ class UnionVariants:
         return tag
 
     def _target(self, node: JSON, pointer: str) -> JSON:
-        for _ in range(8):
-            if isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and "properties" not in node:
-                pointer, node = self.resolve(node["$ref"], pointer)
-            else:
-                break
-        return node
+        return follow_refs(node, pointer, self.resolve, 8)[1]

@@ -6,10 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from generator.diagnostics import Diagnostics
-from generator.pipeline import Options, run
+from ts_support import inline_run, post_body_spec
 
 CONFIG = """
 targets: {python: {package_name: pkg}, node: {package_name: pkg}}
@@ -24,13 +21,8 @@ resources:
 
 def generate(tmp_path: Path, body: dict[str, Any], schemas: dict[str, Any] | None = None,
              models: str = "{}", target: str = "typescript") -> dict[str, str]:
-    spec = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"},
-            "paths": {"/pets": {"post": {"requestBody": {"content": {"application/json": {"schema": {
-                "type": "object", "properties": body}}}}}}},
-            "components": {"schemas": schemas or {}}}
-    (tmp_path / "spec.yaml").write_text(yaml.safe_dump(spec))
-    (tmp_path / "config.yml").write_text(CONFIG.replace("MODELS", models))
-    return run(Options(config=tmp_path / "config.yml", use_cache=False, target=target), Diagnostics()).files
+    spec = post_body_spec("/pets", {"type": "object", "properties": body}, schemas or {})
+    return inline_run(tmp_path, spec, CONFIG.replace("MODELS", models), target)
 
 
 def pets(tmp_path: Path, body: dict[str, Any], schemas: dict[str, Any] | None = None, models: str = "{}") -> str:

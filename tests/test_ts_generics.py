@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
+from ts_support import inline_run
 
 from generator.diagnostics import Diagnostics
-from generator.pipeline import Options, run
 
 CONFIG = """
 targets: {python: {package_name: pkg}, node: {package_name: pkg}}
@@ -40,10 +39,8 @@ BOUND = "SoundFormatWithAVeryLongNameIndeed | undefined = SoundFormatWithAVeryLo
 
 
 def generate(tmp_path: Path, target: str) -> tuple[dict[str, str], Diagnostics]:
-    (tmp_path / "spec.yaml").write_text(yaml.safe_dump(SPEC))
-    (tmp_path / "config.yml").write_text(CONFIG)
     diags = Diagnostics()
-    return run(Options(config=tmp_path / "config.yml", use_cache=False, target=target), diags).files, diags
+    return inline_run(tmp_path, SPEC, CONFIG, target, diags), diags
 
 
 def test_streaming_family_takes_the_type_parameter(tmp_path: Path) -> None:

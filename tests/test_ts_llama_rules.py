@@ -5,10 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
+from ts_support import inline_run, post_body_spec
 
-from generator.diagnostics import Diagnostics
-from generator.pipeline import Options, run
 from generator.text import naming
 
 CONFIG = """
@@ -23,12 +21,7 @@ PART = {"type": "object", "title": "Part", "properties": {"text": {"type": "stri
 
 
 def notes(tmp_path: Path, body: dict[str, Any]) -> str:
-    spec = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"},
-            "paths": {"/notes": {"post": {"requestBody": {"content": {"application/json": {"schema": body}}}}}}}
-    (tmp_path / "spec.yaml").write_text(yaml.safe_dump(spec))
-    (tmp_path / "config.yml").write_text(CONFIG)
-    files = run(Options(config=tmp_path / "config.yml", use_cache=False, target="typescript"), Diagnostics()).files
-    return files["resources/notes.ts"]
+    return inline_run(tmp_path, post_body_spec("/notes", body), CONFIG)["resources/notes.ts"]
 
 
 def test_openai_is_spelled_openai() -> None:

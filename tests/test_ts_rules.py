@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
+from ts_support import inline_run
 
 from generator.diagnostics import Diagnostics
 from generator.pipeline import Options, run
@@ -67,10 +67,7 @@ SPEC: dict[str, Any] = {
 
 
 def generate(tmp_path: Path, spec: dict[str, Any] = SPEC) -> dict[str, str]:
-    (tmp_path / "spec.yaml").write_text(yaml.safe_dump({"openapi": "3.1.0", "info": {"title": "t", "version": "1"},
-                                                        **spec}))
-    (tmp_path / "config.yml").write_text(CONFIG)
-    return run(Options(config=tmp_path / "config.yml", use_cache=False, target="typescript"), Diagnostics()).files
+    return inline_run(tmp_path, spec, CONFIG)
 
 
 PETS = """\

@@ -6,10 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from generator.diagnostics import Diagnostics
-from generator.pipeline import Options, run
+from ts_support import inline_run, post_body_spec
 
 CONFIG = """
 targets: {python: {package_name: pkg}, node: {package_name: pkg}}
@@ -39,13 +36,8 @@ SCHEMAS: dict[str, Any] = {
 
 
 def evals(tmp_path: Path, body: dict[str, Any], models: str = "{}", target: str = "typescript") -> dict[str, str]:
-    spec = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"},
-            "paths": {"/evals": {"post": {"requestBody": {"content": {"application/json": {"schema": {
-                "type": "object", "properties": body}}}}}}},
-            "components": {"schemas": SCHEMAS}}
-    (tmp_path / "spec.yaml").write_text(yaml.safe_dump(spec))
-    (tmp_path / "config.yml").write_text(CONFIG.replace("MODELS", models))
-    return run(Options(config=tmp_path / "config.yml", use_cache=False, target=target), Diagnostics()).files
+    spec = post_body_spec("/evals", {"type": "object", "properties": body}, SCHEMAS)
+    return inline_run(tmp_path, spec, CONFIG.replace("MODELS", models), target)
 
 
 def ref(name: str) -> dict[str, str]:

@@ -1,5 +1,6 @@
 """Helpers of the TypeScript tests: the OpenAI config with the openai-node overlay merged in
-(``tests/typescript/openai-node.overlay.yml``), and the npm release's sources when fetched."""
+(``tests/typescript/openai-node.overlay.yml``), the npm release's sources when fetched, and one run on a tiny
+inline spec (:func:`inline_run`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from generator.diagnostics import Diagnostics
+from generator.pipeline import Options, run
 
 HERE = Path(__file__).resolve().parent
 OVERLAY = HERE / "typescript" / "openai-node.overlay.yml"
@@ -71,3 +75,23 @@ def openai_node_config(shared: Path, out: Path) -> Path:
         _merge(node, settings)
     out.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     return out
+
+
+def inline_run(tmp_path: Path, spec: dict[str, Any], config: str, target: str = "typescript",
+               diags: Diagnostics | None = None) -> dict[str, str]:
+    """The files of one run on ``spec`` (``openapi``/``info`` added when missing) with the config text ``config``
+    (which names ``spec.yaml``), both written to ``tmp_path``."""
+    full = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, **spec}
+    (tmp_path / "spec.yaml").write_text(yaml.safe_dump(full))
+    (tmp_path / "config.yml").write_text(config)
+    options = Options(config=tmp_path / "config.yml", use_cache=False, target=target)
+    return run(options, diags if diags is not None else Diagnostics()).files
+
+
+def post_body_spec(path: str, schema: dict[str, Any], schemas: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A spec with one ``post`` operation at ``path`` whose JSON request body is ``schema``."""
+    spec: dict[str, Any] = {"paths": {path: {"post": {"requestBody": {"content": {"application/json": {
+        "schema": schema}}}}}}}
+    if schemas is not None:
+        spec["components"] = {"schemas": schemas}
+    return spec

@@ -60,13 +60,16 @@ def test_union_variant_interface_takes_the_text_beside_its_ref(tmp_path: Path) -
     assert "  /**\n   * The tag to attach.\n   */\n  export interface Tag {\n" in ts
 
 
-def test_python_keeps_its_descriptions(tmp_path: Path) -> None:
-    """The rules above are the TypeScript target's: the Python output of the same spec is unchanged."""
+def test_python_documents_the_nullable_wrapper_alike(tmp_path: Path) -> None:
+    """The Python SDK writes the text beside the ``$ref`` too (chat/completion_create_params.py ``moderation``,
+    ``ModerationPolicyOutput``; generator/model/sdkrules.py ``_wrapped_doc``), for the field and its class."""
     body = {"tag": {"anyOf": [{"$ref": "#/components/schemas/Tag", "description": "The tag at this site."},
                               {"type": "null"}]}}
     py = generate(tmp_path, body, {"Tag": TAG}, target="python")
     text = next(v for k, v in py.items() if k.endswith("pet_create_params.py"))
-    assert '"""A tag (its own text)."""' in text and "at this site" not in text
+    assert '    tag: Optional[Tag]\n    """The tag at this site."""\n' in text
+    assert 'class Tag(TypedDict, total=False):\n    """The tag at this site."""\n' in text
+    assert "its own text" not in text
 
 
 def test_open_enum_is_written_as_the_named_enum_holding_its_values(tmp_path: Path) -> None:

@@ -33,8 +33,10 @@ from generator.model.ir import (
     make_nullable,
     strip_null,
 )
+from generator.model.sdkrules import flat_members
 from generator.model.typescope import Ctx, DefNode
 from generator.model.typetree import TypeBuilder
+from generator.model.variants import variant_hint
 from generator.text import naming
 
 JSON = Any
@@ -199,7 +201,7 @@ class ResponseTypes(TypeBuilder):
 
     def _variant_name(self, member: JSON, pointer: str, index: int, used: set[str], discriminated: bool) -> str:
         prop = getattr(self, "_tag_property", None)
-        mapped = self._mapped_name(member, pointer)
+        mapped = variant_hint(member, self._target(member, pointer)) or self._mapped_name(member, pointer)
         if mapped is not None:
             name = naming.pascal(mapped)
             if name and name not in used:
@@ -248,7 +250,10 @@ class ResponseTypes(TypeBuilder):
         for key in ("oneOf", "anyOf"):
             members = node.get(key)
             if isinstance(members, list) and members:
-                ok = all(self._const_property(m, child(pointer, key, i), prop) for i, m in enumerate(members))
+                # over the variants as written: a sub-union discriminated by the same property is spliced
+                # (variants.py `_flatten`; responses/response_input_item.py lists `Item`'s variants)
+                flat = flat_members(self._flatten(members, child(pointer, key)), child(pointer, key))
+                ok = all(self._const_property(m, ptr, prop) for ptr, m in flat)
                 return prop if ok else None
         return None
 
@@ -260,6 +265,12 @@ class ResponseTypes(TypeBuilder):
         schema = entry[1] if entry else None
         if not isinstance(schema, Mapping):
             return False
+        for key in ("anyOf", "oneOf"):  # a nullable const counts (response_input_item.py: `ItemReference`'s
+            options = schema.get(key)   # `type: Optional[Literal["item_reference"]]` in a discriminated union)
+            if isinstance(options, list) and len(options) == 2 and any(is_null_schema(o) for o in options):
+                schema = next(o for o in options if not is_null_schema(o))
+                if not isinstance(schema, Mapping):
+                    return False
         enum = schema.get("enum")
         return "const" in schema or (isinstance(enum, list) and len(enum) == 1)
 

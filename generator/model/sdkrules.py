@@ -97,7 +97,36 @@ def nullable_ref(schema: Mapping[str, JSON]) -> tuple[str, Mapping[str, JSON]] |
             i, ref = next((i, m) for i, m in enumerate(members) if not is_null_schema(m))
             if isinstance(ref, Mapping) and isinstance(ref.get("$ref"), str):
                 return f"{key}/{i}", ref
+        # the OpenAPI 3.0 spelling `{nullable: true, anyOf: [{$ref: X}]}` is the same wrapper (chat
+        # completion_create_params.py `prediction`: "Static predicted output content, ...", X's own text, not
+        # the wrapper's "Configuration for a [Predicted Output]...")
+        if isinstance(members, list) and len(members) == 1 and schema.get("nullable") is True \
+                and isinstance(members[0], Mapping) and isinstance(members[0].get("$ref"), str):
+            return f"{key}/0", members[0]
     return None
+
+
+def _wrapped_doc(ref: Mapping[str, JSON], target: JSON, target_ptr: str, resolve: Resolve, depth: int) -> str | None:
+    """The documentation of a nullable ``$ref`` wrapper ``anyOf: [{$ref: X, description: S}, null]``, in this
+    order: the description of X's only non-null member when X is itself such a wrapper (evals
+    run_create_params.py ``reasoning_effort``: ``ReasoningEffort`` is ``anyOf: [{enum, description: Constrains
+    effort...}, null]`` and that text wins over S), then S (responses ``FunctionShellCallItemParam.status``:
+    "The status of the shell call...", not ``FunctionShellCallItemStatus``'s "Status values reported for shell
+    tool calls."; ``reasoning`` and ``tool_choice`` in input_token_count_params.py likewise), then X's own or
+    its only member's (Llama Stack ``system_message``, which has no S)."""
+    if isinstance(target, Mapping):
+        for key in ("anyOf", "oneOf"):
+            members = target.get(key)
+            if isinstance(members, list):
+                non_null = [m for m in members if not is_null_schema(m) and not _annotation_only(m)]
+                if len(non_null) == 1 and len(non_null) < len(members):
+                    found = description_of(non_null[0])
+                    if found is not None:
+                        return found
+    sibling = description_of(ref)
+    if sibling is not None:
+        return sibling
+    return describe(target, target_ptr, resolve, depth + 1, unions=False)
 
 
 def describe(schema: JSON, pointer: str, resolve: Resolve, depth: int = 0, *, unions: bool = True) -> str | None:
@@ -116,7 +145,7 @@ def describe(schema: JSON, pointer: str, resolve: Resolve, depth: int = 0, *, un
         wrapped = nullable_ref(schema)
         if wrapped is not None:
             target_ptr, target = resolve(wrapped[1]["$ref"], child(pointer, *wrapped[0].split("/")))
-            found = describe(target, target_ptr, resolve, depth + 1, unions=False) if depth < 8 else None
+            found = _wrapped_doc(wrapped[1], target, target_ptr, resolve, depth) if depth < 8 else None
             if found is not None:
                 return found
         own = description_of(schema)
@@ -257,11 +286,22 @@ def explicit_tags(pointer: str, indexed: list[tuple[str, JSON]], resolve: Resolv
 
 def _deep_tag(node: JSON, pointer: str, resolve: Resolve, depth: int = 0) -> str | None:
     pointer, node = follow_refs(node, pointer, resolve)
-    tag = _type_const(node)
+    tag = _type_const(node) or _nullable_type_const(node)
     if tag is not None or depth > 8 or not isinstance(node, Mapping) or not isinstance(node.get("allOf"), list):
         return tag
     return next((t for i, m in enumerate(node["allOf"])
                  if (t := _deep_tag(m, child(pointer, "allOf", i), resolve, depth + 1)) is not None), None)
+
+
+def _nullable_type_const(node: JSON) -> str | None:
+    """The tag of a variant whose ``type`` is ``anyOf: [<const>, null]``: openai-node names the spliced
+    ``ResponseInputItem`` variants by tag although ``ItemReferenceParam.type`` is nullable."""
+    props = node.get("properties") if isinstance(node, Mapping) else None
+    tprop = props.get("type") if isinstance(props, Mapping) else None
+    options = tprop.get("anyOf") if isinstance(tprop, Mapping) else None
+    if isinstance(options, list) and len(options) == 2 and any(is_null_schema(o) for o in options):
+        return _type_const({"properties": {"type": next(o for o in options if not is_null_schema(o))}})
+    return None
 
 
 def tag_name(member: JSON, pointer: str, resolve: Resolve, used: set[str]) -> str | None:

@@ -48,6 +48,7 @@ from generator.model.sdkrules import (
     enum_key,
     keep_wire_names_on_collision,
     note_allof_base,
+    nullable_ref,
     python_key,
     site_description,
 )
@@ -170,8 +171,11 @@ class TypeBuilder(UnionVariants):
         # a `$ref` with a description beside it: that description is the class's docstring too (Llama Stack
         # `eval_candidate: {$ref: ModelCandidate, description: The candidate to evaluate}` → class EvalCandidate
         # """The candidate to evaluate""", not ModelCandidate's own "A model candidate for evaluation.")
-        sibling = isinstance(schema, Mapping) and isinstance(schema.get("$ref"), str) and \
-            description_of(schema) is not None
+        # (and a nullable one: `anyOf: [{$ref: ModerationConfigParam, description: The moderation policy for the
+        # response output.}, null]` → chat/completion_create_params.py `ModerationPolicyOutput`'s docstring)
+        wrapped = nullable_ref(schema) if isinstance(schema, Mapping) else None
+        sibling = isinstance(schema, Mapping) and description_of(
+            schema if isinstance(schema.get("$ref"), str) else wrapped[1] if wrapped else None) is not None
         self._inherit_class_doc(t, ctx.owner, description, override=sibling)
         py_name = python_key(name)
         deprecated = False

@@ -16,12 +16,32 @@ from generator.text import naming
 JSON = Any
 
 
-def union_members(node: JSON) -> tuple[str, list[JSON]] | None:
-    """The members of an unnamed union schema (no properties, no spec ``discriminator``) and their key."""
-    if isinstance(node, Mapping) and "properties" not in node and "discriminator" not in node:
+def union_members(node: JSON, discriminated_by: str | None = None) -> tuple[str, list[JSON]] | None:
+    """The members of an unnamed union schema (no properties) and their key. A union with a spec
+    ``discriminator`` has them only for a parent union discriminated by the same property
+    (``discriminated_by``): see :meth:`UnionVariants._flatten`."""
+    if isinstance(node, Mapping) and "properties" not in node and (
+            "discriminator" not in node or _discriminator_property(node) == (discriminated_by or object())):
         for key in ("anyOf", "oneOf"):
             if isinstance(node.get(key), list):
                 return key, node[key]
+    return None
+
+
+def _discriminator_property(node: JSON) -> str | None:
+    disc = node.get("discriminator") if isinstance(node, Mapping) else None
+    prop = disc.get("propertyName") if isinstance(disc, Mapping) else None
+    return prop if isinstance(prop, str) else None
+
+
+def variant_hint(member: JSON, target: JSON) -> str | None:
+    """The spec's own name for a union variant, beside the ``$ref`` or on the schema; it comes before every
+    other candidate on both sides (OpenAI beta/assistant_stream_event.py: ``$ref ErrorEvent`` +
+    ``x-stainless-variantName: error_event`` → ``ErrorEvent``, where the ``event`` tag would give ``Error``)."""
+    for holder in (member, target):
+        hint = holder.get("x-stainless-variantName") if isinstance(holder, Mapping) else None
+        if isinstance(hint, str) and hint.strip():
+            return hint
     return None
 
 
@@ -39,7 +59,7 @@ class UnionVariants:
         """Whether a union schema stays one variant of a union it is a member of (see :meth:`_flatten`)."""
         return False
 
-    def _flatten(self, members: list[JSON], pointer: str, depth: int = 0) -> list[JSON]:
+    def _flatten(self, members: list[JSON], pointer: str, depth: int = 0, disc: str | None = None) -> list[JSON]:
         """Members that are themselves unnamed unions (``anyOf: [$ref EvalItemContentItem (anyOf [...]),
         $ref GraderInputs]``) contribute their members, on both sides: STYLE-RESPONSES R6.2, and the request's
         eval_create_params.py ``TestingCriterionLabelModelInputEvalItemContent = Union[str,
@@ -48,17 +68,23 @@ class UnionVariants:
         becomes a ``$ref`` to its own pointer, so its name and named-model lookups are those of the original
         schema."""
         out: list[JSON] = []
+        if depth == 0:
+            try:
+                disc = _discriminator_property(self.resolve(pointer.rsplit("/", 1)[0], pointer)[1])
+            except KeyError:  # RefError is one
+                disc = None
         for i, m in enumerate(members):
             ptr, target = child(pointer, i), m
-            if isinstance(m, Mapping) and isinstance(m.get("$ref"), str) and is_extension_free_ref(m):
+            if isinstance(m, Mapping) and isinstance(m.get("$ref"), str) and is_extension_free_ref(
+                    {k: v for k, v in m.items() if k != "type"}):
                 ptr, target = self.resolve(m["$ref"], ptr)
-            inner = union_members(target)
+            inner = union_members(target, disc)
             if inner is None or depth > 8 or self.named(ptr) is not None or self._kept(ptr):
                 out.append(m)
                 continue
             key, items = inner
             wrapped = [x if is_null_schema(x) else {"$ref": child(ptr, key, j)} for j, x in enumerate(items)]
-            out.extend(self._flatten(wrapped, child(ptr, key), depth + 1))
+            out.extend(self._flatten(wrapped, child(ptr, key), depth + 1, disc))
         return out
 
     def _variants(self, members: list[JSON], pointer: str, ctx: Ctx, owner: DefNode) -> list[TypeNode]:
@@ -99,15 +125,23 @@ class UnionVariants:
             if key is not None and key in seen:
                 out.append(seen[key])
                 continue
-            suffix = self._variant_name(m, ptr, n, used, discriminated)
+            # a variant that is a named model is written by its own name and claims none of the union's
+            # (response_input_item_param.py: `EasyInputMessageParam` beside the spliced `Message`, both tagged
+            # `message`)
+            named = self._is_named(m, ptr)
+            suffix = self._variant_name(m, ptr, n, set(used) if named else used, discriminated)
             vctx = Ctx(ctx.scope, (*ctx.path, suffix), owner, ctx.depth + 1)
             out.append(self.to_type(m, ptr, vctx))
-            sdk = (sdk_tags and tag_name(m, ptr, self.resolve, sdk_used)) or self._variant_name(m, ptr, n, sdk_used,
-                                                                                               sdk_tags)
+            taken = set(sdk_used) if named else sdk_used
+            sdk = (sdk_tags and tag_name(m, ptr, self.resolve, taken)) or self._variant_name(m, ptr, n, taken,
+                                                                                            sdk_tags)
             note_variant_site(m, out[-1], [c.definition for c in owner.children], sdk)
             if key is not None:
                 seen[key] = out[-1]
         return merge_literals(out)
+
+    def _is_named(self, member: JSON, pointer: str) -> bool:
+        return self.named(follow_refs(member, pointer, self.resolve, 8)[0]) is not None
 
     def _repeat_key(self, member: JSON, pointer: str) -> str | None:
         """A key under which a variant that comes back in the same union reuses the first one's type (no key on
@@ -123,6 +157,9 @@ class UnionVariants:
         own_title = member.get("title") if isinstance(member, Mapping) and isinstance(member.get("$ref"), str) else None
         pointer, target = follow_refs(target, pointer, self.resolve, 8)
         candidates: list[str] = []
+        hint = variant_hint(member, target)
+        if hint is not None:
+            candidates.append(hint)
         # variants of a union discriminated by a const `type` are named by that value (STYLE R3.2) when the
         # union says so with a spec `discriminator` (`_deep_tags`); others by their title, then their component
         # name. Without the keyword the OpenAI SDK keeps the titles although every variant has a `type` const:

@@ -58,6 +58,10 @@ def test_union_variant_interface_takes_the_text_beside_its_ref(tmp_path: Path) -
         {"$ref": "#/components/schemas/Tag", "description": "The tag to attach."}]}}
     ts = pets(tmp_path, body, {"Tag": TAG})
     assert "  /**\n   * The tag to attach.\n   */\n  export interface Tag {\n" in ts
+    # and so does the Python SDK (video_edit_params.py `VideoVideoReferenceInputParam`)
+    (tmp_path / "py").mkdir()
+    py = generate(tmp_path / "py", body, {"Tag": TAG}, target="python")["pkg/types/pet_create_params.py"]
+    assert 'class TagTag(TypedDict, total=False):\n    """The tag to attach."""\n' in py
 
 
 def test_python_documents_the_nullable_wrapper_alike(tmp_path: Path) -> None:
@@ -85,3 +89,24 @@ def test_open_enum_is_written_as_the_named_enum_holding_its_values(tmp_path: Pat
     assert "  fit?: 'small' | 'large';\n" in ts  # closed: a subset stays inline
     assert "  other?: (string & {}) | 'tiny';\n" in ts
     assert "export type Size = 'small' | 'large' | 'huge';\n" in ts  # never written as another named enum
+
+
+def test_open_enums_are_covered_alike_in_python_and_a_documented_one_is_not(tmp_path: Path) -> None:
+    """generator/model/enumcover.py: both SDKs do it (image_create_variation_params.py `Union[str, ImageModel,
+    None]`), and keep an enum with its own description inline (beta/beta_tool_param.py `model`)."""
+    schemas = {"Size": {"type": "string", "enum": ["small", "large", "huge"]},
+               "Mood": {"type": "string", "enum": ["calm", "small", "large", "huge", "odd"]}}
+    body = {"size": {"anyOf": [{"type": "string"}, {"type": "string", "enum": ["small", "large"]}],
+                     "nullable": True},
+            "fit": {"type": "string", "enum": ["small", "large"]},
+            "told": {"anyOf": [{"type": "string"}, {"type": "string", "enum": ["small"], "description": "One."}]},
+            "usual": {"$ref": "#/components/schemas/Size"}}
+    models = "{size: '#/components/schemas/Size', mood: '#/components/schemas/Mood'}"
+    (tmp_path / "py").mkdir()
+    (tmp_path / "ts").mkdir()
+    py = generate(tmp_path / "py", body, schemas, models, target="python")["pkg/types/pet_create_params.py"]
+    assert "    size: Union[str, Size, None]\n" in py
+    assert '    fit: Literal["small", "large"]\n' in py
+    assert '    told: Union[str, Literal["small"]]\n' in py
+    ts = pets(tmp_path / "ts", body, schemas, models)
+    assert "  told?: (string & {}) | 'small';\n" in ts

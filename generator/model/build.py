@@ -19,6 +19,7 @@ from generator.diagnostics import Diagnostics
 from generator.load.resolver import RefError, Resolver
 from generator.load.schema import child
 from generator.model import surface
+from generator.model.enumcover import cover_open_enums
 from generator.model.ir import (
     AliasDef,
     ClassDef,
@@ -120,7 +121,7 @@ class ProjectBuilder(NamedModels):
                 twin = shared_literal_twin(modules[-1])
                 if twin is not None:
                     modules.append(twin)
-        return Project(
+        project = Project(
             package=self.config.package_name,
             header_blocks=[*([self.config.file_header] if self.config.file_header else []),
                            (self.config.generated_header,)],
@@ -130,6 +131,8 @@ class ProjectBuilder(NamedModels):
             resources=surface.resources(self.config),
             page_schemes=self.config.pagination,
         )
+        cover_open_enums(project)
+        return project
 
     def with_responses(self, project: Project) -> Project:
         """``project`` (this builder's :meth:`build_requests`) with its response side: the response modules

@@ -32,6 +32,9 @@ class LiteralType:
     """An enum or const: the values in spec order, no dedup or sort."""
 
     values: tuple[LiteralValue, ...]
+    # the enum schema has a title or description of its own: it is no bare copy of a named enum (enumcover.py);
+    # not part of the type's identity
+    documented: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)

@@ -262,6 +262,8 @@ def note_variant_site(member: JSON, t: TypeNode, definitions: list[Definition], 
         if isinstance(d, ClassDef) and d.name == t.name:
             if isinstance(member, Mapping) and isinstance(member.get("$ref"), str):
                 d.site_description = description_of(member)
+                # the Python SDK writes it too (video_edit_params.py `VideoVideoReferenceInputParam`)
+                d.description = d.site_description or d.description
             if sdk_segment != d.segment:
                 d.sdk_segment = sdk_segment
 

@@ -8,6 +8,7 @@ definition, with array items singularised and union variants suffixed (STYLE R3.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -28,6 +29,7 @@ from generator.model.ir import (
     ClassDef,
     Field,
     FileType,
+    LiteralType,
     LocalRef,
     MapType,
     NamedRef,
@@ -217,7 +219,10 @@ class TypeBuilder(UnionVariants):
             bare = "title" not in node and "description" not in node
             same = closest(self.named_enums.get(enum_key(enum) or (), []), self.module) if bare else None
             named = self.named(same) if same is not None and self.named(pointer) is None else None
-            return named if named is not None else self._literal(enum, pointer)
+            if named is not None:
+                return named
+            t = self._literal(enum, pointer)
+            return t if bare or not isinstance(t, LiteralType) else dataclasses.replace(t, documented=True)
         for key in ("anyOf", "oneOf"):
             if isinstance(node.get(key), list) and "properties" not in node:
                 return self._union(node[key], child(pointer, key), ctx, pointer)

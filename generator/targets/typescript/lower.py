@@ -37,7 +37,6 @@ from generator.model.ir import (
     UnionType,
     Unknown,
 )
-from generator.targets.typescript.enums import NamedEnum, covering_enum
 from generator.targets.typescript.jsdoc import jsdoc_lines
 from generator.targets.typescript.printer import (
     Atom,
@@ -83,7 +82,6 @@ class Lowerer:
     named: NamedResolver
     link_rewrites: LinkRewrites
     uses: set[str] = field(default_factory=set)
-    enums: tuple[NamedEnum, ...] = ()  # the config's enum models, for inline enums written as one (enums.py)
     available: frozenset[tuple[str, ...]] = frozenset()  # the named request models this output declares
 
     def __post_init__(self) -> None:
@@ -146,26 +144,10 @@ class Lowerer:
 
     # ------------------------------------------------------------------------------------------ types
     def expr(self, node: TypeNode, owner: Path) -> Expr:
-        node = self._as_named_enum(node)
         members = self._members(node, owner)
         if Atom("string") in members and _open_enum(node):
             members = [OPEN_STRING if m == Atom("string") else m for m in members]
         return members[0] if len(members) == 1 else Union(tuple(members))
-
-    def _as_named_enum(self, node: TypeNode) -> TypeNode:
-        """An open enum (``string`` and string literals, ``null`` aside) as ``string`` and the named enum that
-        holds all its literals (enums.py), else unchanged."""
-        members = _flat(node)
-        lits = [m for m in members if isinstance(m, LiteralType)]
-        rest = [m for m in members if not isinstance(m, LiteralType)]
-        if not self.enums or len(lits) != 1 or Primitive("string") not in rest \
-                or not all(isinstance(v, str) for v in lits[0].values) \
-                or not all(m in (Primitive("string"), NULL) for m in rest):
-            return node
-        ref = covering_enum(tuple(str(v) for v in lits[0].values), self.enums, exclude=self.module.path)
-        if ref is None:
-            return node
-        return UnionType(tuple(ref if isinstance(m, LiteralType) else m for m in members))
 
     def _members(self, node: TypeNode, owner: Path) -> list[Expr]:
         out: list[Expr] = []

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 
 from generator.model.ir import RESPONSE_KINDS, AliasDef, ClassDef, Module, NamedRef, PageScheme, Project
 from generator.targets.typescript import layout
-from generator.targets.typescript.enums import named_enums
 from generator.targets.typescript.families import Generic, family
 from generator.targets.typescript.lower import Lowerer
 from generator.targets.typescript.printer import Decl, body_lines, export_list, import_lines
@@ -87,7 +86,6 @@ def render_project(project: Project, link_rewrites: LinkRewrites, *, support: bo
     for _, m in specs:
         if m.modules:
             by_key.setdefault(m.key, NamedRef(m.modules[0], names[m.pointer]))
-    enums = named_enums(project)
     available = frozenset(p for p, m in modules.items() if m.kind in ("param", "shared_param"))
     ops = {(op.resource, op.method_name): op for op in project.operations}
     header: list[str] = []  # the header blocks (a config's licence block, then the generator's line), a blank between
@@ -115,7 +113,7 @@ def render_project(project: Project, link_rewrites: LinkRewrites, *, support: bo
         name = names[chosen.pointer]
         if name in exports:
             continue
-        low = Lowerer(module, st.named, link_rewrites, enums=enums, available=available)
+        low = Lowerer(module, st.named, link_rewrites, available=available)
         decls.extend(_model_decls(module, low, name))
         _use(st, low)
         exports.append(name)
@@ -128,8 +126,7 @@ def render_project(project: Project, link_rewrites: LinkRewrites, *, support: bo
             if op is None or op.params_module is None or op.params_module not in modules:
                 continue
             st, decls, exports = state(info)
-            low = Lowerer(modules[op.params_module], st.named, link_rewrites, enums=enums,
-                           available=available)
+            low = Lowerer(modules[op.params_module], st.named, link_rewrites, available=available)
             generics = tuple(Generic(tp.name, st.named(by_key[tp.model]), tp.property)
                              for tp in op.type_parameters if tp.model in by_key)
             fam = family(modules[op.params_module], layout.params_name(info, method), info.alias, op, low,

@@ -147,9 +147,12 @@ class Field:
     # header params); a target that documents parameters on the params type itself may prefer it
     parameter_description: str | None = None
     # a nullable `$ref` wrapper's description as both OpenAI SDKs write it (sdkrules.site_description); the
-    # TypeScript target documents the property with it, the Python target keeps ``description`` (its output is
-    # held byte-identical; openai-python agrees with this one, e.g. completion_create_params.py `moderation`)
+    # TypeScript target documents the property with it (``description`` follows the same rule now, through
+    # sdkrules._wrapped_doc)
     site_description: str | None = None
+    # the spec names the Python attribute itself (``x-stainless-naming: {python: {property_name: ...}}``): a
+    # target takes ``name`` as it is, with no renaming rule of its own
+    name_from_spec: bool = False
 
     @property
     def nullable(self) -> bool:

@@ -75,6 +75,9 @@ class ResponseSide:
         self.used: list[str] = []
         self.types = ResponseTypes(builder._resolve, self._named, builder.diags, builder.file)
         self.types.records = {}
+        # a bare copy of a config enum is that enum here too (responses/response_input_image_content.py:
+        # `detail: Optional[ImageDetail]` for `$ref DetailEnum`, ImageDetail's values)
+        self.types.named_enums = builder.types.named_enums
         self.replaced: set[tuple[str, ...]] = set()  # request-side literal modules that became re-exports
 
     # ------------------------------------------------------------------------------------------ registry
@@ -306,6 +309,7 @@ class ResponseSide:
     def _module(self, path: tuple[str, ...], kind: str, name: str, node: JSON, pointer: str,
                 shape: str | None = None) -> Module:
         shape = shape or self.b._shape(node, pointer)
+        self.types.module = path  # the named enum closest to it (sdkrules.closest)
         scope = ModuleScope()
         scope.names.add(name)
         if shape == "object":

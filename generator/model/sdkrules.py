@@ -106,6 +106,20 @@ def nullable_ref(schema: Mapping[str, JSON]) -> tuple[str, Mapping[str, JSON]] |
     return None
 
 
+def python_property_name(schema: Mapping[str, JSON]) -> str | None:
+    """The Python attribute a property's schema names for itself: ``x-stainless-naming: {python:
+    {property_name: run_model_name}}`` (OpenAI evals ``per_model_usage[].model_name`` is ``run_model_name`` in
+    evals/run_*_response.py, where the ``model_`` rule would give ``api_model_name``). Only a valid identifier
+    that is no keyword counts."""
+    naming_ = schema.get("x-stainless-naming")
+    python = naming_.get("python") if isinstance(naming_, Mapping) else None
+    name = python.get("property_name") if isinstance(python, Mapping) else None
+    if isinstance(name, str) and name.isascii() and name.isidentifier() and not keyword.iskeyword(name) \
+            and not name.startswith("__"):
+        return name
+    return None
+
+
 def _wrapped_doc(ref: Mapping[str, JSON], target: JSON, target_ptr: str, resolve: Resolve, depth: int) -> str | None:
     """The documentation of a nullable ``$ref`` wrapper ``anyOf: [{$ref: X, description: S}, null]``, in this
     order: the description of X's only non-null member when X is itself such a wrapper (evals

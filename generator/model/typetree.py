@@ -52,6 +52,7 @@ from generator.model.sdkrules import (
     note_allof_base,
     nullable_ref,
     python_key,
+    python_property_name,
     site_description,
 )
 from generator.model.subclass import subclass_fields
@@ -180,15 +181,19 @@ class TypeBuilder(UnionVariants):
             schema if isinstance(schema.get("$ref"), str) else wrapped[1] if wrapped else None) is not None
         self._inherit_class_doc(t, ctx.owner, description, override=sibling)
         py_name = python_key(name)
-        deprecated = False
+        deprecated = from_spec = False
         if isinstance(schema, Mapping):
             alt = schema.get("x-stainless-param") or schema.get("x-typegen-python-name")
             if isinstance(alt, str) and alt:
                 py_name = alt
+            hinted = python_property_name(schema)
+            if hinted is not None:
+                py_name, from_spec = hinted, True
             deprecated = schema.get("deprecated") is True or deprecated_member(schema)
         return Field(name=py_name, wire_name=name, type=t, required=required, description=description,
                      deprecated=deprecated, location=location,  # type: ignore[arg-type]
-                     pointer=pointer, site_description=site_description(schema, pointer, self.resolve))
+                     pointer=pointer, site_description=site_description(schema, pointer, self.resolve),
+                     name_from_spec=from_spec)
 
     @staticmethod
     def _inherit_class_doc(t: TypeNode, owner: DefNode, description: str | None, *, override: bool = False) -> None:

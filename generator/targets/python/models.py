@@ -75,6 +75,12 @@ def attribute_name(wire: str) -> str:
     return name
 
 
+def field_attribute(f: Field) -> str:
+    """A response field's attribute: the name the spec gives it (``Field.name_from_spec``), else
+    :func:`attribute_name` of its wire name."""
+    return f.name if f.name_from_spec else attribute_name(f.wire_name)
+
+
 @dataclass
 class ModelImports(Imports):
     """:class:`Imports` plus third-party names (``pydantic``) and plain ``import x`` statements."""
@@ -137,7 +143,7 @@ class ModelAnnotator(Annotator):
         """(attribute, annotation with its default)."""
         optional = not f.required or f.nullable
         ann = self.annotation(make_nullable(f.type) if optional else f.type)
-        attr = attribute_name(f.wire_name)
+        attr = field_attribute(f)
         if attr != f.wire_name:
             self.imports.third_party.setdefault("pydantic", set()).add("Field as FieldInfo")
             default = ", default=None" if optional else ""
@@ -149,7 +155,7 @@ def model_module_context(module: Module, header: Sequence[Sequence[str]], link_r
                          ) -> ModuleCtx:
     imports = ModelImports(module.path, defined_here=frozenset(d.name for d in module.definitions))
     # attributes named `date`/`datetime` anywhere in the module: those types are written `datetime.date`
-    shadowed = frozenset(attribute_name(f.wire_name) for d in module.definitions if isinstance(d, ClassDef)
+    shadowed = frozenset(field_attribute(f) for d in module.definitions if isinstance(d, ClassDef)
                          for f in d.fields)
     defs: list[DefCtx] = []
     defined: set[str] = set()

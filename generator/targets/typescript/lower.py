@@ -116,7 +116,8 @@ class Lowerer:
             # `WebSearchOptions` in chat/completions/completions.ts), not with its shared schema's
             self.field_docs.setdefault(direct.name, text)
         expr = type_ if type_ is not None else self.expr(f.type, owner)
-        return Member(escape.ts_property_key(f.name), not f.required, expr, doc)
+        # a Python attribute the spec names (`x-stainless-naming.python`) is no wire name
+        return Member(escape.ts_property_key(f.wire_name if f.name_from_spec else f.name), not f.required, expr, doc)
 
     def class_decls(self, cls: ClassDef, name: str, owner: Path) -> list[Decl]:
         """``export interface <name>`` and, when it has nested types, its namespace. A subtype of a named record

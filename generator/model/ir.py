@@ -146,10 +146,6 @@ class Field:
     # a path/query/header parameter's own ``description`` (``description`` above is its schema's for path and
     # header params); a target that documents parameters on the params type itself may prefer it
     parameter_description: str | None = None
-    # a nullable `$ref` wrapper's description as both OpenAI SDKs write it (sdkrules.site_description); the
-    # TypeScript target documents the property with it (``description`` follows the same rule now, through
-    # sdkrules._wrapped_doc)
-    site_description: str | None = None
     # the spec names the Python attribute itself (``x-stainless-naming: {python: {property_name: ...}}``): a
     # target takes ``name`` as it is, with no renaming rule of its own
     name_from_spec: bool = False
@@ -185,9 +181,6 @@ class ClassDef:
     segment: str = ""
     deprecated: bool = False  # the schema says ``deprecated: true``
     open: bool = False  # the schema has properties and allows any other key (``additionalProperties: true``)
-    # a union variant written `{$ref: X, description: D}`: D, the description at the site (openai-node
-    # documents the variant's interface with it: `VideoEditParams.VideoReferenceInputParam`); Python ignores it
-    site_description: str | None = None
     # a union variant's name under both OpenAI SDKs' rule when it differs from ``segment`` (sdkrules
     # .explicit_tags); the TypeScript target names the variant's interface by it, Python keeps ``segment``
     sdk_segment: str = ""

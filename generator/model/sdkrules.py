@@ -239,34 +239,8 @@ def deprecated_member(schema: Mapping[str, JSON]) -> bool:
     return False
 
 
-def site_description(schema: JSON, pointer: str, resolve: Resolve) -> str | None:
-    """How both OpenAI SDKs document a property typed by a nullable ``$ref`` wrapper, where :func:`describe`
-    differs: ``anyOf: [{$ref: X, description: D}, null]`` → D, the text beside the ``$ref`` (openai-node and
-    openai-python ``moderation``: "Configuration for running moderation on the request input and generated
-    output.", not ModerationParam's own; ``Policy.output``: "...for the response output.", not the shared
-    ModerationConfigParam's "...input."); ``{nullable: true, anyOf: [{$ref: X}]}`` → X's own, as for the two-member
-    wrapper (``prediction``: "Static predicted output content, ...", completions.ts). None otherwise."""
-    if not isinstance(schema, Mapping):
-        return None
-    for key in ("anyOf", "oneOf"):
-        members = schema.get(key)
-        if not isinstance(members, list):
-            continue
-        real = [(i, m) for i, m in enumerate(members) if not is_null_schema(m)]
-        if len(real) != 1 or not isinstance(real[0][1], Mapping) or not isinstance(real[0][1].get("$ref"), str):
-            return None
-        i, ref = real[0]
-        if len(members) == 2 and description_of(ref) is not None:
-            return description_of(ref)
-        if len(members) == 1 and schema.get("nullable") is True:
-            _, target = resolve(ref["$ref"], child(pointer, key, i))
-            return description_of(target) if isinstance(target, Mapping) else None
-        return None
-    return None
-
-
 def note_variant_site(member: JSON, t: TypeNode, definitions: list[Definition], sdk_segment: str) -> None:
-    """What a union variant's nested class carries for targets besides its name: ``site_description``, D for a
+    """What a union variant's nested class carries besides its name: its description is D for a
     variant written ``{$ref: X, description: D}`` (openai-node ``VideoEditParams.VideoReferenceInputParam``:
     "Reference to the completed video to edit.", the text beside the ``$ref``, not VideoReferenceInputParam's
     "Reference to the completed video."), and ``sdk_segment`` (:func:`explicit_tags`) when it differs."""
@@ -275,9 +249,8 @@ def note_variant_site(member: JSON, t: TypeNode, definitions: list[Definition], 
     for d in definitions:
         if isinstance(d, ClassDef) and d.name == t.name:
             if isinstance(member, Mapping) and isinstance(member.get("$ref"), str):
-                d.site_description = description_of(member)
-                # the Python SDK writes it too (video_edit_params.py `VideoVideoReferenceInputParam`)
-                d.description = d.site_description or d.description
+                # both SDKs (video_edit_params.py `VideoVideoReferenceInputParam`, videos.ts)
+                d.description = description_of(member) or d.description
             if sdk_segment != d.segment:
                 d.sdk_segment = sdk_segment
 

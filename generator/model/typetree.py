@@ -53,7 +53,6 @@ from generator.model.sdkrules import (
     nullable_ref,
     python_key,
     python_property_name,
-    site_description,
 )
 from generator.model.subclass import subclass_fields
 from generator.model.typescope import (
@@ -192,8 +191,7 @@ class TypeBuilder(UnionVariants):
             deprecated = schema.get("deprecated") is True or deprecated_member(schema)
         return Field(name=py_name, wire_name=name, type=t, required=required, description=description,
                      deprecated=deprecated, location=location,  # type: ignore[arg-type]
-                     pointer=pointer, site_description=site_description(schema, pointer, self.resolve),
-                     name_from_spec=from_spec)
+                     pointer=pointer, name_from_spec=from_spec)
 
     @staticmethod
     def _inherit_class_doc(t: TypeNode, owner: DefNode, description: str | None, *, override: bool = False) -> None:

@@ -103,9 +103,7 @@ class Lowerer:
 
     def member(self, f: Field, owner: Path, *, prefixed: bool = False, type_: Expr | None = None) -> Member:
         prefix = f"{f.location.capitalize()} param: " if prefixed else ""
-        # a nullable `$ref` wrapper's text as the SDK writes it (Field.site_description), else the description
-        text = (f.parameter_description or f.description) if f.location in ("path", "header") else \
-            (f.site_description or f.description)
+        text = (f.parameter_description or f.description) if f.location in ("path", "header") else f.description
         doc = jsdoc_lines(text, prefix=prefix, deprecated=f.deprecated, link_rewrites=self.link_rewrites)
         if f.deprecated:
             for ref in _local_names(f.type):
@@ -127,7 +125,7 @@ class Lowerer:
         members = [*self.members(fields, owner), *open_members(cls)]
         deprecated = cls.deprecated or cls.name in self.deprecated
         # the member's text; for a union variant `{$ref: X, description: D}`, D (VideoEditParams, videos.ts)
-        text = self.field_docs.get(cls.name) or cls.site_description or cls.description
+        text = self.field_docs.get(cls.name) or cls.description
         doc = jsdoc_lines(text, deprecated=deprecated, link_rewrites=self.link_rewrites)
         out: list[Decl] = [Interface(name, members, self.named(base) if base else "", doc)]
         out.extend(self.namespace(owner))

@@ -80,6 +80,11 @@ def run(options: Options, diags: Diagnostics) -> Result:
     diags.raise_if_errors()
     spec_path = options.spec or (config.spec if config is not None else None)
     typescript = options.target == "typescript"
+    if not typescript:
+        from generator.targets.python.formatting import check_formatter
+
+        check_formatter(diags)
+        diags.raise_if_errors()
     out = options.out or ((config.typescript_out if typescript else config.out) if config is not None else None)
     if spec_path is None or out is None:
         out_key = "typegen.out_typescript" if typescript else "typegen.out"

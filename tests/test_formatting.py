@@ -137,3 +137,23 @@ def test_long_alias_value_is_split_at_its_own_bracket() -> None:
             '    PropertyInfo(discriminator="type"),\n]\n')
     assert _black(src) == want
     assert format_sources({"m.py": src})["m.py"] == want
+
+
+def test_no_formatter_at_all_is_a_one_line_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """An install without the dependencies (no ruff binary, no black): exit 2 with the fix named, nothing
+    written, no traceback."""
+    import importlib.util
+
+    from generator.cli import main
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(ruffformat, "ruff_binary", lambda: None)
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "black" else real(name, *a))
+    out = tmp_path / "out"
+    code = main(["generate", "--config", str(ROOT / "specs" / "openai-images.stainless.yml"), "--out", str(out),
+                 "--no-cache"])
+    assert code == 2
+    assert not out.exists()
+    err = capsys.readouterr().err
+    assert "error[formatter-missing]" in err and "pip install" in err and "Traceback" not in err

@@ -35,6 +35,18 @@ def formatter_version() -> str:
     return ruff_version() or black_version()
 
 
+def check_formatter(diags: Diagnostics) -> None:
+    """An error when neither the ruff binary nor black can format the Python output (an install without the
+    project's dependencies): one line that names the fix, before anything is read or written."""
+    if ruff_version() is not None:
+        return
+    from importlib.util import find_spec
+
+    if find_spec("black") is None:
+        diags.error("formatter-missing", "neither the ruff binary nor black is available to format the Python "
+                    "output: install them with `pip install 'ruff>=0.9' 'black>=24.1'` (the project's dependencies)")
+
+
 def black_version() -> str:
     from importlib.metadata import version
 

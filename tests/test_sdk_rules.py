@@ -461,3 +461,29 @@ def test_a_record_redefining_a_base_field_is_not_a_subclass(tmp_path: Path) -> N
         {"type": "object", "properties": {"source": {"type": "integer"}}}]}}), schemas=GRADERS), config)
     text = module(files, "stop_create_params")
     assert "class Grader(TypedDict, total=False):" in text and "    source: int\n" in text
+
+
+# ------------------------------------------------------------------------------------------ bodies
+def test_a_body_that_is_no_object_is_the_body_param(tmp_path: Path) -> None:
+    # an array, a string or a file body is one `body` param of its type (required when the body is), not
+    # dropped: Xero's octet-stream attachments, Discord's `PUT .../commands` arrays (../shared/corpus)
+    def raw(media: str, schema: dict[str, Any], required: bool = True) -> dict[str, Any]:
+        return {"requestBody": {"required": required, "content": {media: {"schema": schema}}}}
+
+    items = {"type": "array", "items": {"type": "object", "required": ["name"],
+                                        "properties": {"name": {"type": "string"}}}}
+    spec = spec_with(raw("application/json", items))
+    spec["paths"]["/agencies/{agencyID}/stops/{stopID}"]["post"].update(
+        raw("application/octet-stream", {"type": "string", "format": "binary"}, required=False))
+    spec["paths"]["/stops/{stopID}"]["put"] = {"parameters": [STOP_ID], **raw("application/json", {}),
+                                               "operationId": "replaceStop"}
+    config = CONFIG.replace("      create: post /stops\n",
+                            "      create: post /stops\n      replace: put /stops/{stopID}\n")
+    files, diags = generate(tmp_path, spec, config)
+    create = module(files, "stop_create_params")
+    assert "    body: Required[Iterable[Body]]\n" in create and "class Body(TypedDict, total=False):" in create
+    assert "    body: FileTypes\n" in module(files, "stop_update_params")
+    # a schema with no type: no param (the method is left with its path param: no module), and a warning
+    assert "pkg/types/stop_replace_params.py" not in files
+    assert [d.code for d in diags if d.code == "body-not-object"] == ["body-not-object"]
+    assert not [d for d in diags if d.code == "media-unsupported"]  # raw bytes are what the client sends

@@ -24,6 +24,7 @@ from generator.model.ir import (
     AliasDef,
     ClassDef,
     Field,
+    FileType,
     LiteralType,
     LocalRef,
     Module,
@@ -34,6 +35,7 @@ from generator.model.ir import (
     StreamingSplit,
     TypeNode,
     UnionType,
+    Unknown,
     is_nullable,
     make_nullable,
 )
@@ -300,6 +302,23 @@ class ProjectBuilder(NamedModels):
         path_fields = sorted(by_loc["path"], key=lambda f: order.get(f.wire_name, len(order)))
         return path_fields, by_loc["query"], sort_fields(by_loc["header"])
 
+    def _value_body(self, body: Mapping[str, JSON], media: str, ptr: str, schema: JSON, sptr: str, ctx: Ctx
+                    ) -> list[Field]:
+        """A request body that is no object (an array, a string, a number, a file) is one ``body`` param of the
+        schema's type, required when the body is: the commercial generator's SDKs take such a body as the
+        ``body`` argument (``body: Required[Iterable[Body]]``). A schema that says nothing of its type stays a
+        warning with no param."""
+        f = self.types.field("body", schema, sptr, ctx.under("body"), required=body.get("required") is True)
+        if isinstance(f.type, Unknown):
+            self.diags.warning("body-not-object", "request body schema has no type; no body params emitted",
+                               file=self.file, pointer=sptr)
+            return []
+        if not isinstance(f.type, FileType):  # raw bytes are what the client sends for a binary body
+            media_warning(media, ptr, BODY_TYPES, self.diags, self.file)
+        if f.description is None and isinstance(body.get("description"), str):
+            f.description = body["description"]
+        return [f]
+
     def _body(self, op: Mapping[str, JSON], op_pointer: str, ctx: Ctx, scope: ModuleScope
               ) -> list[Field] | list[Variant]:
         body = op.get("requestBody")
@@ -327,9 +346,7 @@ class ProjectBuilder(NamedModels):
                 return variants
             target_ptr, target = single_variant(target, target_ptr, self.resolver.deref)
         if not isinstance(target, Mapping) or not _is_object(target):
-            self.diags.warning("body-not-object", "request body is not an object schema; no body params emitted",
-                               file=self.file, pointer=sptr)
-            return []
+            return self._value_body(body, media, ptr, schema, sptr, ctx)
         media_warning(media, ptr, BODY_TYPES, self.diags, self.file)  # only a body that is read: not a binary one
         scope.by_pointer[target_ptr] = ctx.owner.definition.name
         if isinstance(ctx.owner.definition, ClassDef):

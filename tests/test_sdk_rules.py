@@ -487,3 +487,23 @@ def test_a_body_that_is_no_object_is_the_body_param(tmp_path: Path) -> None:
     assert "pkg/types/stop_replace_params.py" not in files
     assert [d.code for d in diags if d.code == "body-not-object"] == ["body-not-object"]
     assert not [d for d in diags if d.code == "media-unsupported"]  # raw bytes are what the client sends
+
+
+# ------------------------------------------------------------------------------------------ client options
+def test_what_the_client_sends_is_no_params_field(tmp_path: Path) -> None:
+    # config/client.py: an option `send_as_query_param: key` / `send_as_header: X-Api-Version`, and the
+    # apiKey security scheme an option authenticates with, are sent by the client (OneBusAway's `api_key`)
+    config = CONFIG + """client_settings:
+  opts:
+    api_key: {type: string, auth: {security_scheme: KeyAuth}, read_env: STOPS_KEY}
+    version: {type: string, send_as_header: X-Api-Version}
+"""
+    spec = spec_with(body({"name": {"type": "string"}}), list_op=query(
+        q("limit", {"type": "integer"}), q("key", {"type": "string"}),
+        {"name": "x-api-version", "in": "header", "schema": {"type": "string"}},
+        {"name": "X-Trace", "in": "header", "schema": {"type": "string"}}))
+    spec["components"]["securitySchemes"] = {"KeyAuth": {"type": "apiKey", "in": "query", "name": "key"}}
+    files, _ = generate(tmp_path, spec, config)
+    text = module(files, "stop_list_params")
+    assert "    limit: int\n" in text and "x_trace" in text
+    assert "key:" not in text and "version" not in text.lower()

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.config.client import ClientParams
 from generator.config.generics import TypeParameter
 from generator.config.pagination import PageScheme
 from generator.load.schema import escape_pointer_token
@@ -105,6 +106,8 @@ class Config:
     # the ``pagination:`` section's page schemes (pagination.py): the request params a page takes (TypeScript's
     # page params bases) and the response fields it reads (a response with all of them is a page)
     pagination: tuple[PageScheme, ...] = ()
+    # ``client_settings.opts``: what the client sends itself (client.py), never a method's param
+    client: ClientParams = field(default_factory=ClientParams)
 
 
 def iter_resources(config: Config) -> Iterator[Resource]:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.config import response_settings
+from generator.config.client import read_client_params
 from generator.config.generics import TypeParameter, method_type_parameters
 from generator.config.meaning import check_meaning
 from generator.config.model import (
@@ -122,6 +123,7 @@ class Reader:
             typescript_out=self.relative_path(typegen, "out_typescript"),
             typescript_support_files=read_flag(typegen, "typescript_support_files", self.error),
             pagination=read_pagination(data.get("pagination"), self.warning),
+            client=read_client_params(data.get("client_settings"), self.warning),
         )
         check_meaning(config, self.warning, self.error)
         return config

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from generator.config import placement
+from generator.config.client import client_sent
 from generator.config.model import Config, Method, iter_methods
 from generator.diagnostics import Diagnostics
 from generator.load.resolver import RefError, Resolver
@@ -59,6 +60,7 @@ class ProjectBuilder(NamedModels):
         self.config = config
         self.diags = diags
         self.file = file
+        self.client_sent = client_sent(config.client, spec)  # params the client sends itself
         self.resolver = Resolver(spec, diags, file=file)
         self.models: dict[str, NamedModel] = {}
         self.used: list[str] = []
@@ -277,6 +279,8 @@ class ProjectBuilder(NamedModels):
         for (loc, name), (ptr, p, schema, schema_ptr) in params.items():
             if loc not in by_loc or (loc == "path" and name == positional):
                 continue
+            if (loc, name.lower() if loc == "header" else name) in self.client_sent:
+                continue  # the client sends it (config/client.py): the API key as a query param or header
             operation.params.append(Param(name, loc, bool(p.get("required")), ptr))  # type: ignore[arg-type]
             key = name
             if loc == "query" and name.endswith("[]") and len(name) > 2:

@@ -1,7 +1,6 @@
-"""Checking a config's data and turning it into :mod:`generator.config.model` objects. Keys that only matter to a
-full SDK (pagination, readme, client settings, ...) are accepted and ignored; unknown keys get a warning; malformed
-values of the keys we use are errors. Every problem has a JSON pointer into the config and, from a file, its line.
-"""
+"""A config's data checked and turned into :mod:`generator.config.model` objects. Keys that only matter to a full
+SDK (readme, environments, ...) are accepted and ignored; unknown keys warn; malformed values of the keys we use
+are errors. Every problem has a JSON pointer into the config and, from a file, its line."""
 
 from __future__ import annotations
 

@@ -56,8 +56,8 @@ def render_checked_formatted(project: Project, link_rewrites: tuple[tuple[str, s
             files, found = _two_halves(full, modules[::2], modules[1::2], link_rewrites, cache_dir)
         else:
             files, found = _half(full, modules, link_rewrites, cache_dir)
-    support = support_files(full, files)
     checked = Diagnostics()
+    support = support_files(full, files, checked)
     for name, source in support.items():
         check_source(name, source, checked)
     diags.extend(sorted(found, key=lambda d: d.file or "") + list(checked))

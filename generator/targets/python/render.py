@@ -11,11 +11,14 @@ from pathlib import Path
 
 import jinja2
 
+from generator.diagnostics import Diagnostics
 from generator.model.ir import RESPONSE_KINDS, Module, Project
 from generator.targets.python.annotations import comment_block, module_context
+from generator.targets.python.inits import module_imports, replay, types_inits
 from generator.targets.python.models import model_module_context
 
 TEMPLATE = "module.py.j2"
+INIT_TEMPLATE = "package_init.py.j2"  # the __init__.py of a types/ folder (inits.py)
 # The fixed helper modules a generated package imports (``_types.py``, ``_utils.py``): output path → template.
 SUPPORT_MODULES = ((("_types",), "support/_types.py"), (("_utils",), "support/_utils.py"))
 # ``_models.py`` (the pydantic ``BaseModel`` of response modules) only when the project has response modules
@@ -90,8 +93,9 @@ def render_modules(project: Project, modules: Sequence[Module], link_rewrites: t
     return out
 
 
-def support_files(project: Project, files: Mapping[str, str]) -> dict[str, str]:
-    """The support modules and the ``__init__.py`` of every package folder of ``files`` (when switched on)."""
+def support_files(project: Project, files: Mapping[str, str], diags: Diagnostics | None = None) -> dict[str, str]:
+    """The support modules and the ``__init__.py`` of every package folder of ``files`` (when switched on): those
+    of ``types/`` re-export their folder (inits.py) unless that would break an import, which ``diags`` is told."""
     out: dict[str, str] = {}
     if not project.support:
         return out
@@ -101,6 +105,23 @@ def support_files(project: Project, files: Mapping[str, str]) -> dict[str, str]:
     for path, template_file in (*SUPPORT_MODULES, *((MODEL_SUPPORT,) if models else ())):
         body = (templates_dir() / template_file).read_text(encoding="utf-8")
         out[module_file(project.package, path)] = f"{comment}\n\n{body}"
+    init_template = environment().get_template(INIT_TEMPLATE)
+    header_lines = comment_block(header)
+    inits = {module_file(project.package, (*folder, "__init__")): init_template.render(header=header_lines,
+                                                                                      groups=groups)
+             for folder, groups in types_inits(project).items()}
+    # a folder whose __init__.py runs in an import cycle keeps a plain one; the others still re-export
+    imports = module_imports(files) if inits else {}
+    while inits and (failure := replay({**imports, **module_imports(inits)}, project.package)) is not None:
+        importer, module, cycle = failure
+        dropped = [f for f in inits if ".".join(f[:-3].split("/")[:-1]) in cycle] or list(inits)
+        for f in dropped:
+            del inits[f]
+        if diags is not None:
+            diags.warning("reexports-cycle", f"{len(dropped)} types/ __init__.py file(s) do not re-export their "
+                          f"folder: importing {module} from {importer} would find it half-imported (a cycle "
+                          "between folders)", file=dropped[0])
+    out.update(inits)
     for package_dir in sorted({f.rsplit("/", 1)[0] for f in (*files, *out)}):
         parts = package_dir.split("/")
         for i in range(1, len(parts) + 1):

@@ -68,3 +68,14 @@ def test_typescript_keeps_the_wire_name(tmp_path_factory: pytest.TempPathFactory
     ts = inline_run(tmp_path_factory.mktemp("ts"), SPEC, CONFIG)["resources/runs.ts"]
     assert "  model_name?: string;\n" in ts
     assert "run_model_name" not in ts
+
+
+def test_a_hint_pydantic_reserves_is_not_taken(tmp_path_factory: pytest.TempPathFactory) -> None:
+    spec = {**SPEC, "paths": {**SPEC["paths"], "/runs/{id}": {"get": {
+        **SPEC["paths"]["/runs/{id}"]["get"], "responses": {"200": {"description": "ok", "content": {
+            "application/json": {"schema": {"type": "object", "properties": {
+                "a": {**HINTED, "x-stainless-naming": {"python": {"property_name": "model_a"}}},
+                "b": {**HINTED, "x-stainless-naming": {"python": {"property_name": "json"}}}}}}}}}}}}}
+    response = inline_run(tmp_path_factory.mktemp("rsv"), spec, CONFIG, target="python")[
+        "pkg/types/run_retrieve_response.py"]
+    assert "    a: Optional[str] = None\n" in response and "    b: Optional[str] = None\n" in response

@@ -76,9 +76,11 @@ def attribute_name(wire: str) -> str:
 
 
 def field_attribute(f: Field) -> str:
-    """A response field's attribute: the name the spec gives it (``Field.name_from_spec``), else
-    :func:`attribute_name` of its wire name."""
-    return f.name if f.name_from_spec else attribute_name(f.wire_name)
+    """A response field's attribute: the name the spec gives it (``Field.name_from_spec``) unless pydantic
+    reserves it, else :func:`attribute_name` of its wire name."""
+    if f.name_from_spec and attribute_name(f.name) == f.name:
+        return f.name
+    return attribute_name(f.wire_name)
 
 
 @dataclass

@@ -369,6 +369,10 @@ def spec_file(label: str, result: Any, check: SchemaCheck, counts: Counts) -> Sp
         if module.streaming is not None:
             cls = module.streaming.union
         extra: dict[str, JSON] = {}
+        # a body that is no object is the params type's `body` field (generator/model/build.py `_value_body`)
+        value_body = any(f.wire_name == "body" and f.location == "body" for d in module.definitions
+                         if d.name in (module.main_name, getattr(module.streaming, "base", None))
+                         for f in getattr(d, "fields", None) or [])
         for d in module.definitions:
             for f in getattr(d, "fields", None) or []:
                 if f.location != "body" and f.required and d.name in (module.main_name, getattr(
@@ -383,7 +387,7 @@ def spec_file(label: str, result: Any, check: SchemaCheck, counts: Counts) -> Sp
             if not check.valid(sptr, ex):
                 counts.invalid += 1
                 continue
-            if not isinstance(ex, dict):
+            if not isinstance(ex, dict) and not value_body:
                 counts.not_object += 1
                 continue
             if not declared_ok(check, check.node(sptr), ex):
@@ -392,6 +396,7 @@ def spec_file(label: str, result: Any, check: SchemaCheck, counts: Counts) -> Sp
             counts.typed += 1
             where = f"{label}: {op.http_method} {op.path}"
             ex_py = sdk_keys(check, check.node(sptr), ex)
+            ex_py = {"body": ex_py} if value_body else ex_py
             value = {**ex_py, **{k: v for k, v in extra.items() if k not in ex_py}}
             kinds[len(lines) + 1] = ("example", where)
             lines.append(f"e{n}: {alias} = {py_literal(value)}")
@@ -401,6 +406,7 @@ def spec_file(label: str, result: Any, check: SchemaCheck, counts: Counts) -> Sp
                     continue
                 counts.mutants += 1
                 m_py = sdk_keys(check, check.node(sptr), m)
+                m_py = {"body": m_py} if value_body else m_py
                 mv = {**m_py, **{k: v for k, v in extra.items() if k not in m_py}}
                 kinds[len(lines) + 1] = ("mutant", f"{where} {mwhere}")
                 lines.append(f"m{n}: {alias} = {py_literal(mv)}")

@@ -14,7 +14,8 @@ def test_request_examples_type_check_and_mutants_are_rejected(shared_dir: Path, 
     specs = oracle_specs(shared_dir)
     assert len(specs) == 17  # the 16 corpus specs (DigitalOcean is multi-file) and the OpenAI public spec
     total, per = run_oracle(tmp_path, specs)
-    assert total.typed >= 150, per  # the oracle must keep finding examples: it cannot pass by typing nothing
+    assert total.typed >= 176, per  # the oracle must keep finding examples: it cannot pass by typing nothing
+    assert total.not_object == 0, per  # a body that is no object is typed through the `body` param
     assert total.rejected == [], total.rejected
     assert total.mutants >= 500
     assert len(total.mutants_accepted) <= 0.05 * total.mutants, total.mutants_accepted

@@ -20,7 +20,7 @@ Re-exports make importing any type run the ``__init__.py`` of every folder on it
 whole folder: a chain of imports between folders can then reach a module that is still being imported (our
 placement may reference a model in another folder where the SDK has its own copy). :func:`import_failure`
 replays Python's import order over the generated modules; when it finds such a module the tree keeps plain
-``__init__.py`` files, with a warning, rather than one that cannot be imported.
+``__init__.py`` files, with a note, rather than one that cannot be imported.
 """
 
 from __future__ import annotations

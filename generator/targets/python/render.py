@@ -117,8 +117,8 @@ def support_files(project: Project, files: Mapping[str, str], diags: Diagnostics
         dropped = [f for f in inits if ".".join(f[:-3].split("/")[:-1]) in cycle] or list(inits)
         for f in dropped:
             del inits[f]
-        if diags is not None:
-            diags.warning("reexports-cycle", f"{len(dropped)} types/ __init__.py file(s) do not re-export their "
+        if diags is not None:  # a note, not a warning: the input is fine, the output stays importable
+            diags.note("reexports-cycle", f"{len(dropped)} types/ __init__.py file(s) do not re-export their "
                           f"folder: importing {module} from {importer} would find it half-imported (a cycle "
                           "between folders)", file=dropped[0])
     out.update(inits)

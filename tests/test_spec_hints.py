@@ -64,6 +64,20 @@ def test_a_bare_enum_copy_is_the_config_enum_in_a_response(files: dict[str, str]
     assert "    detail: Optional[Detail] = None\n" in response
 
 
+def test_an_enum_taken_from_inside_a_schema_is_not_reused_in_a_response(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    # OpenAI chat_completion_modality (`ResponseModalities/anyOf/0/items`): realtime responses keep the literals
+    config = CONFIG.replace("      detail: '#/components/schemas/Detail'\n",
+                            "      detail: '#/components/schemas/Holder/properties/level'\n")
+    schemas = {**SPEC["components"]["schemas"],
+               "Holder": {"type": "object", "properties": {"level": {"type": "string", "enum": ["low", "high"]}}}}
+    schemas.pop("BetaDetail")
+    config = config.replace("      beta_detail: '#/components/schemas/BetaDetail'\n", "")
+    files = inline_run(tmp_path_factory.mktemp("inl"), {**SPEC, "components": {"schemas": schemas}}, config,
+                       target="python")
+    assert '    detail: Optional[Literal["low", "high"]] = None\n' in files["pkg/types/run_retrieve_response.py"]
+
+
 def test_typescript_keeps_the_wire_name(tmp_path_factory: pytest.TempPathFactory) -> None:
     ts = inline_run(tmp_path_factory.mktemp("ts"), SPEC, CONFIG)["resources/runs.ts"]
     assert "  model_name?: string;\n" in ts

@@ -76,8 +76,11 @@ class ResponseSide:
         self.types = ResponseTypes(builder._resolve, self._named, builder.diags, builder.file)
         self.types.records = {}
         # a bare copy of a config enum is that enum here too (responses/response_input_image_content.py:
-        # `detail: Optional[ImageDetail]` for `$ref DetailEnum`, ImageDetail's values)
-        self.types.named_enums = builder.types.named_enums
+        # `detail: Optional[ImageDetail]` for `$ref DetailEnum`, ImageDetail's values), when the enum is a schema
+        # of its own: realtime/realtime_session_create_request.py keeps `List[Literal["text", "audio"]]` although
+        # chat_completion_modality (`ResponseModalities/anyOf/0/items`) has those values
+        self.types.named_enums = {key: found for key, candidates in builder.types.named_enums.items()
+                                  if (found := [c for c in candidates if _component(c[1])])}
         self.replaced: set[tuple[str, ...]] = set()  # request-side literal modules that became re-exports
 
     # ------------------------------------------------------------------------------------------ registry
@@ -366,3 +369,8 @@ def _resort(node: DefNode) -> None:
     if isinstance(d, ClassDef):
         d.fields = sort_response_fields(d.fields)
         order_children(node, d.fields)
+
+
+def _component(pointer: str) -> bool:
+    parts = pointer.split("/")
+    return len(parts) == 4 and parts[:3] == ["#", "components", "schemas"]

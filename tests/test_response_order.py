@@ -1,0 +1,27 @@
+"""The field order of response models (generator/model/responses.py ``sort_response_fields``): required first,
+then A-Z as the default Unicode collation orders it (case ignored, punctuation before digits before letters,
+``_`` before ``.``), as OpenAI admin/organization/audit_log_list_response.py lists its event fields."""
+
+from __future__ import annotations
+
+from generator.model.ir import Field, Primitive
+from generator.model.responses import collation_key, sort_response_fields
+
+
+def _field(wire: str, required: bool = False) -> Field:
+    return Field(name=wire, wire_name=wire, type=Primitive("string"), required=required)
+
+
+def test_collation_order() -> None:
+    words = ["workload_identity_provider.created", "a1", "aC", "stopTimes", "a.b",
+             "workload_identity_provider_mapping.created", "ab", "a-b", "stops", "a_b"]
+    assert sorted(words, key=collation_key) == [
+        "a_b", "a-b", "a.b", "a1", "ab", "aC", "stops", "stopTimes",
+        "workload_identity_provider_mapping.created", "workload_identity_provider.created"]
+
+
+def test_required_first_then_id_then_the_rest() -> None:
+    fields = [_field("user.added"), _field("type", True), _field("id", True), _field("user_deleted"),
+              _field("effective_at", True)]
+    assert [f.wire_name for f in sort_response_fields(fields)] == [
+        "id", "effective_at", "type", "user_deleted", "user.added"]

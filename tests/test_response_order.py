@@ -5,7 +5,8 @@ then A-Z as the default Unicode collation orders it (case ignored, punctuation b
 from __future__ import annotations
 
 from generator.model.ir import Field, Primitive
-from generator.model.responses import collation_key, sort_response_fields
+from generator.model.responses import sort_response_fields
+from generator.model.typescope import collation_key
 
 
 def _field(wire: str, required: bool = False) -> Field:
@@ -25,3 +26,13 @@ def test_required_first_then_id_then_the_rest() -> None:
               _field("effective_at", True)]
     assert [f.wire_name for f in sort_response_fields(fields)] == [
         "id", "effective_at", "type", "user_deleted", "user.added"]
+
+
+def test_request_fields_are_ordered_by_wire_name_too() -> None:
+    """generator/model/typescope.py ``sort_fields``: the camelCase wire names decide, not their snake_case
+    keys (``stops`` before ``stopTimes``, whose key ``stop_times`` would sort first)."""
+    from generator.model.typescope import sort_fields
+
+    fields = [Field(name="stop_times", wire_name="stopTimes", type=Primitive("string"), required=False),
+              Field(name="stops", wire_name="stops", type=Primitive("string"), required=False)]
+    assert [f.wire_name for f in sort_fields(fields)] == ["stops", "stopTimes"]

@@ -47,7 +47,7 @@ from generator.model.ir import (
     strip_null,
 )
 from generator.model.responsetypes import ResponseTypes
-from generator.model.typescope import Ctx, DefNode, ModuleScope, order_children, record_root
+from generator.model.typescope import Ctx, DefNode, ModuleScope, collation_key, order_children, record_root
 
 if TYPE_CHECKING:
     from generator.model.build import ProjectBuilder
@@ -353,7 +353,7 @@ def sort_response_fields(fields: list[Field]) -> list[Field]:
     before ``stopTimes``), with ``id`` and ``token`` pulled to its front (R5.1: the 20 classes of the OpenAI SDK
     with a ``token`` field all start with it)."""
 
-    def key(f: Field) -> tuple[int, int, tuple[tuple[int, int], ...], str]:
+    def key(f: Field) -> tuple[int, int, str, str]:
         # by the wire name: the SDK sorts before snake-casing (``stops`` < ``stopTimes``, not ``stop_times``)
         return (0 if f.required else 1, 0 if f.name in ("id", "token") else 1, collation_key(f.wire_name),
                 f.wire_name)
@@ -361,24 +361,6 @@ def sort_response_fields(fields: list[Field]) -> list[Field]:
     return sorted(fields, key=key)
 
 
-# Punctuation in the order of the Unicode collation algorithm's default table (DUCET): all of it before digits,
-# digits before letters. The SDK's field order follows it, as a JavaScript `localeCompare` does: OpenAI
-# admin/organization/audit_log_list_response.py lists `workload_identity_provider_mapping.created` before
-# `workload_identity_provider.created` (``_`` before ``.``), where code-point order has them the other way.
-_PUNCTUATION = {c: i for i, c in enumerate(" _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$")}
-
-
-def collation_key(text: str) -> tuple[tuple[int, int], ...]:
-    """A sort key that orders text as the default Unicode collation does at its first level (case ignored)."""
-    out = []
-    for c in text:
-        if c.isdigit():
-            out.append((1, ord(c)))
-        elif c.isalpha():
-            out.append((2, ord(c.lower())))
-        else:
-            out.append((0, _PUNCTUATION.get(c, len(_PUNCTUATION) + ord(c))))
-    return tuple(out)
 
 
 def _resort(node: DefNode) -> None:

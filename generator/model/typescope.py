@@ -143,12 +143,26 @@ _FIRST = {"id": 0, "token": 1}
 
 def sort_fields(fields: list[Field]) -> list[Field]:
     """Required fields, then optional ones; alphabetical within each group with ``id`` and ``token`` first
-    (STYLE R4.1)."""
+    (STYLE R4.1), by the wire names in the collation order of :func:`collation_key`, as on the response side
+    (no request module of the three SDKs tells the two orders apart; the response side's do)."""
 
-    def key(f: Field) -> tuple[int, int, str]:
-        return (0 if f.required else 1, _FIRST.get(f.name, len(_FIRST)), f.name)
+    def key(f: Field) -> tuple[int, int, str, str]:
+        return (0 if f.required else 1, _FIRST.get(f.name, len(_FIRST)), collation_key(f.wire_name), f.wire_name)
 
     return sorted(fields, key=key)
+
+
+# Punctuation in the order of the Unicode collation algorithm's default table (DUCET): all of it before digits,
+# digits before letters. The SDK's field order follows it, as a JavaScript `localeCompare` does: OpenAI
+# admin/organization/audit_log_list_response.py lists `workload_identity_provider_mapping.created` before
+# `workload_identity_provider.created` (``_`` before ``.``), where code-point order has them the other way.
+_PUNCTUATION = str.maketrans({c: chr(1 + i) for i, c in enumerate(" _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$")})
+
+
+def collation_key(text: str) -> str:
+    """A sort key that orders text as the default Unicode collation does at its first level (case ignored):
+    punctuation becomes control characters in the table's order, below the digits, below the letters."""
+    return text.lower().translate(_PUNCTUATION)
 
 
 class FieldSource(Protocol):

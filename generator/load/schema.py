@@ -34,6 +34,18 @@ def is_extension_free_ref(node: Mapping[str, JSON]) -> bool:
     return "$ref" in node and all(k == "$ref" or k in ANNOTATION_KEYS or k.startswith("x-") for k in node)
 
 
+def is_component_schema(pointer: str) -> bool:
+    """``#/components/schemas/<Name>``: a schema of its own, not one inside another."""
+    return pointer.startswith("#/components/schemas/") and pointer.count("/") == 3
+
+
+def discriminator_property(node: JSON) -> str | None:
+    """``discriminator.propertyName`` of a schema, when it has one."""
+    disc = node.get("discriminator") if isinstance(node, Mapping) else None
+    prop = disc.get("propertyName") if isinstance(disc, Mapping) else None
+    return prop if isinstance(prop, str) else None
+
+
 def type_list(node: Mapping[str, JSON]) -> list[str]:
     t = node.get("type")
     if isinstance(t, str):

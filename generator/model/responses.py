@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from generator.config import placement
 from generator.config.model import Method, ModelSpec, iter_methods, iter_models
 from generator.load.resolver import RefError
-from generator.load.schema import child, is_extension_free_ref
+from generator.load.schema import child, is_component_schema, is_extension_free_ref
 from generator.model import responseshape
 from generator.model.ir import (
     AliasDef,
@@ -80,7 +80,7 @@ class ResponseSide:
         # of its own: realtime/realtime_session_create_request.py keeps `List[Literal["text", "audio"]]` although
         # chat_completion_modality (`ResponseModalities/anyOf/0/items`) has those values
         self.types.named_enums = {key: found for key, candidates in builder.types.named_enums.items()
-                                  if (found := [c for c in candidates if _component(c[1])])}
+                                  if (found := [c for c in candidates if is_component_schema(c[1])])}
         self.replaced: set[tuple[str, ...]] = set()  # request-side literal modules that became re-exports
 
     # ------------------------------------------------------------------------------------------ registry
@@ -372,8 +372,3 @@ def _resort(node: DefNode) -> None:
     if isinstance(d, ClassDef):
         d.fields = sort_response_fields(d.fields)
         order_children(node, d.fields)
-
-
-def _component(pointer: str) -> bool:
-    parts = pointer.split("/")
-    return len(parts) == 4 and parts[:3] == ["#", "components", "schemas"]

@@ -20,7 +20,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from generator.load.resolver import RefError
-from generator.load.schema import child, follow_refs, is_extension_free_ref, is_null_schema, merge_object, type_list
+from generator.load.schema import (
+    child,
+    discriminator_property,
+    follow_refs,
+    is_extension_free_ref,
+    is_null_schema,
+    merge_object,
+    type_list,
+)
 from generator.model.ir import (
     AliasDef,
     ClassDef,
@@ -147,9 +155,7 @@ class ResponseTypes(TypeBuilder):
             _, parent = self.resolve(parent_ptr, parent_ptr)
         except (KeyError, RefError):
             parent = None
-        disc = parent.get("discriminator") if isinstance(parent, Mapping) else None
-        prop = disc.get("propertyName") if isinstance(disc, Mapping) else None
-        saved, self._tag_property = getattr(self, "_tag_property", None), prop if isinstance(prop, str) else None
+        saved, self._tag_property = getattr(self, "_tag_property", None), discriminator_property(parent)
         try:
             variants = super()._variants(members, pointer, ctx, owner)
         finally:
@@ -243,9 +249,8 @@ class ResponseTypes(TypeBuilder):
                     if isinstance(target, Mapping) and isinstance(target.get("$ref"), str):
                         ptr, target = self.resolve(target["$ref"], ptr)
                     return self.discriminator(target, ptr)
-        disc = node.get("discriminator")
-        prop = disc.get("propertyName") if isinstance(disc, Mapping) else None
-        if not isinstance(prop, str):
+        prop = discriminator_property(node)
+        if prop is None:
             return None
         for key in ("oneOf", "anyOf"):
             members = node.get(key)

@@ -7,7 +7,15 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from generator.load.schema import Resolve, child, follow_refs, is_extension_free_ref, is_null_schema
+from generator.load.schema import (
+    Resolve,
+    child,
+    discriminator_property,
+    follow_refs,
+    is_component_schema,
+    is_extension_free_ref,
+    is_null_schema,
+)
 from generator.model.ir import TypeNode
 from generator.model.sdkrules import explicit_tags, flat_members, merge_literals, note_variant_site, tag_name
 from generator.model.typescope import Ctx, DefNode, _type_const
@@ -21,17 +29,11 @@ def union_members(node: JSON, discriminated_by: str | None = None) -> tuple[str,
     ``discriminator`` has them only for a parent union discriminated by the same property
     (``discriminated_by``): see :meth:`UnionVariants._flatten`."""
     if isinstance(node, Mapping) and "properties" not in node and (
-            "discriminator" not in node or _discriminator_property(node) == (discriminated_by or object())):
+            "discriminator" not in node or discriminator_property(node) == (discriminated_by or object())):
         for key in ("anyOf", "oneOf"):
             if isinstance(node.get(key), list):
                 return key, node[key]
     return None
-
-
-def _discriminator_property(node: JSON) -> str | None:
-    disc = node.get("discriminator") if isinstance(node, Mapping) else None
-    prop = disc.get("propertyName") if isinstance(disc, Mapping) else None
-    return prop if isinstance(prop, str) else None
 
 
 def variant_hint(member: JSON, target: JSON) -> str | None:
@@ -70,7 +72,7 @@ class UnionVariants:
         out: list[JSON] = []
         if depth == 0:
             try:
-                disc = _discriminator_property(self.resolve(pointer.rsplit("/", 1)[0], pointer)[1])
+                disc = discriminator_property(self.resolve(pointer.rsplit("/", 1)[0], pointer)[1])
             except KeyError:  # RefError is one
                 disc = None
         for i, m in enumerate(members):
@@ -173,7 +175,7 @@ class UnionVariants:
             candidates.append(tag)
         if isinstance(target, Mapping) and isinstance(target.get("title"), str):
             candidates.append(target["title"])
-        if pointer.startswith("#/components/schemas/") and pointer.count("/") == 3:
+        if is_component_schema(pointer):
             candidates.append(pointer.rsplit("/", 1)[1].replace("~1", "/").replace("~0", "~"))
         if tag is not None:
             candidates.append(tag)

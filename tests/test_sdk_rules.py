@@ -339,15 +339,21 @@ GRADERS = {
 }
 
 
+def _tagged_and_plain(tmp_path: Path, key: str, names: list[str], schemas: dict[str, Any]) -> str:
+    """The params module of a body with the same union twice: `tagged` with a spec discriminator, `plain`
+    without."""
+    refs = [{"$ref": f"#/components/schemas/{n}"} for n in names]
+    files, _ = generate(tmp_path, spec_with(body({
+        "tagged": {key: refs, "discriminator": {"propertyName": "type"}}, "plain": {key: refs},
+    }), schemas=schemas))
+    return module(files, "stop_create_params")
+
+
 def test_tags_reach_through_all_of_in_a_union_with_a_discriminator(tmp_path: Path) -> None:
     # OpenAI eval_create_params.py: `TestingCriterionPython` (tag of `allOf: [$ref GraderPython, {...}]`) in the
     # request's discriminated union; eval_list_response.py keeps `TestingCriterionEvalGraderPython` (no
     # discriminator there)
-    refs = [{"$ref": "#/components/schemas/Ext"}, {"$ref": "#/components/schemas/Label"}]
-    files, _ = generate(tmp_path, spec_with(body({
-        "tagged": {"anyOf": refs, "discriminator": {"propertyName": "type"}}, "plain": {"anyOf": refs},
-    }), schemas=GRADERS))
-    text = module(files, "stop_create_params")
+    text = _tagged_and_plain(tmp_path, "anyOf", ["Ext", "Label"], GRADERS)
     assert "class TaggedPython(TypedDict, total=False):" in text and "class TaggedLabel(" in text
     assert "class PlainExt(TypedDict, total=False):" in text and "class PlainLabelGrader(" in text
 
@@ -382,11 +388,7 @@ def test_tags_name_variants_only_in_a_union_with_a_discriminator(tmp_path: Path)
     schemas = {"Web": {"type": "object", "title": "WebSource",
                        "properties": {"type": {"type": "string", "enum": ["web"]}}, "required": ["type"]},
                "Disk": {"type": "object", "properties": {"type": {"type": "string", "enum": ["disk"]}}}}
-    refs = [{"$ref": "#/components/schemas/Web"}, {"$ref": "#/components/schemas/Disk"}]
-    files, _ = generate(tmp_path, spec_with(body({
-        "tagged": {"oneOf": refs, "discriminator": {"propertyName": "type"}}, "plain": {"oneOf": refs},
-    }), schemas=schemas))
-    text = module(files, "stop_create_params")
+    text = _tagged_and_plain(tmp_path, "oneOf", ["Web", "Disk"], schemas)
     assert "class TaggedWeb(" in text and "class TaggedDisk(" in text
     assert "class PlainWebSource(" in text and "class PlainDisk(" in text
 

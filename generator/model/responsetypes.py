@@ -41,7 +41,7 @@ from generator.model.ir import (
     make_nullable,
     strip_null,
 )
-from generator.model.sdkrules import flat_members
+from generator.model.sdkrules import flat_members, non_null_member
 from generator.model.typescope import Ctx, DefNode
 from generator.model.typetree import TypeBuilder
 from generator.model.variants import variant_hint
@@ -270,12 +270,9 @@ class ResponseTypes(TypeBuilder):
         schema = entry[1] if entry else None
         if not isinstance(schema, Mapping):
             return False
-        for key in ("anyOf", "oneOf"):  # a nullable const counts (response_input_item.py: `ItemReference`'s
-            options = schema.get(key)   # `type: Optional[Literal["item_reference"]]` in a discriminated union)
-            if isinstance(options, list) and len(options) == 2 and any(is_null_schema(o) for o in options):
-                schema = next(o for o in options if not is_null_schema(o))
-                if not isinstance(schema, Mapping):
-                    return False
+        # a nullable const counts (response_input_item.py: `ItemReference`'s `type: Optional[Literal[
+        # "item_reference"]]` in a discriminated union)
+        schema = (non_null_member(schema, pointer) or (pointer, schema))[1]
         enum = schema.get("enum")
         return "const" in schema or (isinstance(enum, list) and len(enum) == 1)
 

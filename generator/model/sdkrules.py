@@ -286,11 +286,8 @@ def _nullable_type_const(node: JSON) -> str | None:
     """The tag of a variant whose ``type`` is ``anyOf: [<const>, null]``: openai-node names the spliced
     ``ResponseInputItem`` variants by tag although ``ItemReferenceParam.type`` is nullable."""
     props = node.get("properties") if isinstance(node, Mapping) else None
-    tprop = props.get("type") if isinstance(props, Mapping) else None
-    options = tprop.get("anyOf") if isinstance(tprop, Mapping) else None
-    if isinstance(options, list) and len(options) == 2 and any(is_null_schema(o) for o in options):
-        return _type_const({"properties": {"type": next(o for o in options if not is_null_schema(o))}})
-    return None
+    member = non_null_member(props.get("type"), "") if isinstance(props, Mapping) else None
+    return _type_const({"properties": {"type": member[1]}}) if member is not None else None
 
 
 def tag_name(member: JSON, pointer: str, resolve: Resolve, used: set[str]) -> str | None:

@@ -391,6 +391,26 @@ def test_eg_ends_a_sentence() -> None:
     )
 
 
+def test_rest_after_the_summary_sentence_is_parsed_again() -> None:
+    # responses/response_compact_params.py `truncation`: alone, the rest starts with "- " and is a list item
+    raw = ("The truncation strategy to use. - `auto`: If the input exceeds the context window size, the model "
+           "will truncate the response to fit. - `disabled` (default): the request fails.")
+    assert doc(raw) == (
+        '"""The truncation strategy to use.\n\n'
+        "    - `auto`: If the input exceeds the context window size, the model will truncate\n"
+        "      the response to fit. - `disabled` (default): the request fails.\n"
+        '    """'
+    )
+    # mid-line, the same words are paragraph text (a list marker only counts at the start of a line)
+    assert doc(raw.replace("use. - ", "use, - ")) == (
+        '"""\n'
+        "    The truncation strategy to use, - `auto`: If the input exceeds the context\n"
+        "    window size, the model will truncate the response to fit. - `disabled`\n"
+        "    (default): the request fails.\n"
+        '    """'
+    )
+
+
 @pytest.mark.parametrize("mark", ["?", "!"])
 def test_question_and_exclamation_marks_end_sentences(mark: str) -> None:
     raw = f"Is this the first sentence{mark} The remainder of the description is long enough to need a split."

@@ -44,7 +44,7 @@ ORACLES = (
     Oracle("onebusaway", "onebusaway/openapi.yml", "onebusaway/stainless-config.yml",
            "onebusaway/sdk/onebusaway/types", "onebusaway", params=(17, 17), param=(0, 0), max_extra=0, named=2),
     Oracle("openai", "openai/openapi.transformed.yml", "openai/openai.stainless.yml", "types", "openai",
-           params=(161, 163), param=(205, 206), max_extra=0, external=True, named=404),
+           params=(164, 166), param=(205, 206), max_extra=0, external=True, named=404),
 )
 
 

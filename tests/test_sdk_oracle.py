@@ -13,7 +13,7 @@ from generator.diagnostics import Diagnostics
 from generator.pipeline import Options, run
 
 # byte-identical modules against openai==3.3.1 (of 770 generated, support modules excluded); raise it as it improves
-FLOOR = 603
+FLOOR = 606
 SKIP = {"__init__.py", "_types.py", "_utils.py"}
 
 

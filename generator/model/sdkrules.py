@@ -321,3 +321,67 @@ def note_allof_base(node: Mapping[str, JSON], pointer: str, definition: Definiti
                 inherited = merge_object(member, child(pointer, "allOf", i), resolve, diags, file)
                 definition.sdk_extends, definition.sdk_inherited = records[target], tuple(inherited.properties)
                 return
+
+
+def is_plain_string(node: JSON) -> bool:
+    """``{type: string}`` with no enum, const or format: the open half of an open enum."""
+    return isinstance(node, Mapping) and node.get("type") == "string" and not any(
+        k in node for k in ("enum", "const", "format", "$ref", "anyOf", "oneOf", "allOf"))
+
+
+OPEN_ENUM_BUDGET = 10_000
+"""The most schemas :func:`open_enum` visits for one union (hostile unions of unions fan out)."""
+
+
+def open_enum(members: list[JSON], pointer: str, resolve: Resolve) -> list[JSON] | None:
+    """An unnamed union whose every leaf (through ``$ref``s, named or not) is a string, one member being a union
+    itself, is an open enum: one ``Literal`` of every enum value in order, then ``str`` if a leaf is a plain
+    string (its null members stay). The models inside dissolve. Returns those replacement members, or None.
+
+    Evidence: OpenAI ``ModelIdsCompaction = anyOf: [$ref ModelIdsResponses, string, null]``, where
+    ``ModelIdsResponses = anyOf: [$ref ModelIdsShared (anyOf: [string, $ref ChatModel]), enum]``, is
+    ``Union[Literal[<ChatModel's values>, <the enum's>], str, None]`` in response_compact_params.py of both
+    resources and in openai-node's ``ResponseCompactParams.model``, although ``ChatModel`` and ``ResponsesModel``
+    are config models; ``$ref BetaModelIdsResponses`` (the beta twin, not a model) is ``Union[Literal[...], str]``
+    in beta/response_create_params.py and beta/beta_response.py, ``str`` last. A union with no union member keeps
+    its models (``$ref ModelIdsShared`` is ``Union[str, ChatModel]`` in completion_create_params.py), and so does
+    a model's own schema (``ResponsesModel = Union[str, ChatModel, Literal[...]]``): the caller checks that."""
+    values: list[JSON] = []
+    seen: set[str] = set()
+    plain = nested = False
+    budget = [OPEN_ENUM_BUDGET]
+
+    def leaves(node: JSON, ptr: str, depth: int) -> bool:
+        nonlocal plain
+        ptr, node = follow_refs(node, ptr, resolve)
+        budget[0] -= 1
+        if depth > 8 or budget[0] < 0 or not isinstance(node, Mapping) or "properties" in node:
+            return False
+        key = next((k for k in ("anyOf", "oneOf") if isinstance(node.get(k), list)), None)
+        if key is not None:
+            return all(not is_null_schema(m) and leaves(m, child(ptr, key, i), depth + 1)
+                       for i, m in enumerate(node[key]))
+        if is_plain_string(node):
+            plain = True
+            return True
+        enum = node.get("enum")
+        if not (isinstance(enum, list) and enum and all(isinstance(v, str) for v in enum)):
+            return False
+        for v in enum:
+            if v not in seen:
+                seen.add(v)
+                values.append(v)
+        return True
+
+    for i, m in enumerate(members):
+        if is_null_schema(m):
+            continue
+        target = follow_refs(m, child(pointer, i), resolve)[1]
+        nested = nested or (isinstance(target, Mapping) and any(isinstance(target.get(k), list)
+                                                               for k in ("anyOf", "oneOf")))
+        if not leaves(m, child(pointer, i), 0):
+            return None
+    if not (nested and values):
+        return None
+    out: list[JSON] = [{"type": "string", "enum": values}, *([{"type": "string"}] if plain else [])]
+    return out + [m for m in members if is_null_schema(m)]

@@ -17,7 +17,14 @@ from generator.load.schema import (
     is_null_schema,
 )
 from generator.model.ir import TypeNode
-from generator.model.sdkrules import explicit_tags, flat_members, merge_literals, note_variant_site, tag_name
+from generator.model.sdkrules import (
+    explicit_tags,
+    flat_members,
+    merge_literals,
+    note_variant_site,
+    open_enum,
+    tag_name,
+)
 from generator.model.typescope import Ctx, DefNode, _type_const
 from generator.text import naming
 
@@ -68,13 +75,17 @@ class UnionVariants:
         ResponseInputTextParam, ...OutputText, ...InputImage, ResponseInputAudioParam, GraderInputsParam]``
         (three ``graders/*_param.py`` modules likewise). A named model stays one variant. Each flattened member
         becomes a ``$ref`` to its own pointer, so its name and named-model lookups are those of the original
-        schema."""
+        schema. An unnamed union of strings holding a union is an open enum instead (:func:`sdkrules.open_enum`)."""
         out: list[JSON] = []
         if depth == 0:
             try:
                 disc = discriminator_property(self.resolve(pointer.rsplit("/", 1)[0], pointer)[1])
             except KeyError:  # RefError is one
                 disc = None
+        if depth == 0 and self.named(pointer.rsplit("/", 1)[0]) is None:
+            replaced = open_enum(members, pointer, self.resolve)
+            if replaced is not None:
+                return replaced
         for i, m in enumerate(members):
             ptr, target = child(pointer, i), m
             if isinstance(m, Mapping) and isinstance(m.get("$ref"), str) and is_extension_free_ref(

@@ -68,8 +68,8 @@ def split_summary(blocks: Sequence[Block]) -> tuple[str, list[Block]] | None:
     end = _SENTENCE_END.search(first)
     if end is None or end.start() + 1 > SENTENCE_SUMMARY_MAX:
         return None
-    remainder = first[end.end() :].strip()
-    after: list[Block] = [Paragraph(remainder), *rest] if remainder else rest
+    # the rest is parsed again: alone, a leading "- " starts a list (openai responses/response_compact_params.py)
+    after: list[Block] = [*parse_blocks(first[end.end() :].strip()), *rest]
     if not after:
         return None
     return first[: end.start() + 1], after

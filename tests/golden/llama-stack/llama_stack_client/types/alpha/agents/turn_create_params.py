@@ -78,10 +78,10 @@ class ToolConfig(TypedDict, total=False):
     """(Optional) Config for how to override the default system prompt.
 
     - `SystemMessageBehavior.append`: Appends the provided system message to the
-    default system prompt. - `SystemMessageBehavior.replace`: Replaces the default
-    system prompt with the provided system message. The system message can include
-    the string '{{function_definitions}}' to indicate where the function definitions
-    should be inserted.
+      default system prompt. - `SystemMessageBehavior.replace`: Replaces the default
+      system prompt with the provided system message. The system message can include
+      the string '{{function_definitions}}' to indicate where the function
+      definitions should be inserted.
     """
 
     tool_choice: Union[Literal["auto", "required", "none"], str]

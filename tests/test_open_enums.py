@@ -1,7 +1,8 @@
 """A union whose leaves are all strings and which holds a union is one open enum: ``Literal[<every value>]`` then
 ``str``, the models inside dissolved, on both targets; a model's own schema and a union holding no union keep
-their models (issue 11; the evidence is cited at ``open_enum`` in generator/model/sdkrules.py: OpenAI
-response_compact_params.py, beta/response_create_params.py, shared/responses_model.py)."""
+their models, and a named union of strings inside a model's union is spliced (issue 11; the evidence is cited in
+generator/model/openenums.py: OpenAI response_compact_params.py, beta/response_create_params.py,
+shared/responses_model.py, shared/all_models.py)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ resources:
     models:
       color: '#/components/schemas/Color'
       any_color: '#/components/schemas/AnyColor'
+      all_colors: '#/components/schemas/AllColors'
   things:
     methods:
       create: post /things
@@ -36,6 +38,8 @@ SCHEMAS: dict[str, Any] = {
     "OpenColor": {"anyOf": [{"type": "string"}, _ref("Color")]},  # no model: `Union[str, Color]`
     # a model of its own: keeps `Color` although it holds the union `OpenColor`
     "AnyColor": {"anyOf": [_ref("OpenColor"), {"type": "string", "enum": ["blue"]}]},
+    # a model holding the model `AnyColor`: spliced, `str` and `Color` once each
+    "AllColors": {"anyOf": [_ref("OpenColor"), _ref("AnyColor")]},
     "Paint": {"anyOf": [_ref("OpenColor"), {"type": "string", "enum": ["blue"]}]},  # not a model
 }
 PROPERTIES: dict[str, Any] = {
@@ -56,7 +60,8 @@ SPEC: dict[str, Any] = {
 @pytest.fixture(scope="module")
 def params(tmp_path_factory: pytest.TempPathFactory) -> str:
     files = inline_run(tmp_path_factory.mktemp("py"), SPEC, CONFIG, target="python")
-    assert "Union[str, Color, Literal[\"blue\"]]" in files["pkg/types/shared/any_color.py"]
+    assert "AnyColor: TypeAlias = Union[str, Color, Literal[\"blue\"]]\n" in files["pkg/types/shared/any_color.py"]
+    assert "AllColors: TypeAlias = Union[str, Color, Literal[\"blue\"]]\n" in files["pkg/types/shared/all_colors.py"]
     return files["pkg/types/thing_create_params.py"]
 
 

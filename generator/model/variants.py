@@ -17,12 +17,12 @@ from generator.load.schema import (
     is_null_schema,
 )
 from generator.model.ir import TypeNode
+from generator.model.openenums import is_string_union, open_enum
 from generator.model.sdkrules import (
     explicit_tags,
     flat_members,
     merge_literals,
     note_variant_site,
-    open_enum,
     tag_name,
 )
 from generator.model.typescope import Ctx, DefNode, _type_const
@@ -73,9 +73,10 @@ class UnionVariants:
         $ref GraderInputs]``) contribute their members, on both sides: STYLE-RESPONSES R6.2, and the request's
         eval_create_params.py ``TestingCriterionLabelModelInputEvalItemContent = Union[str,
         ResponseInputTextParam, ...OutputText, ...InputImage, ResponseInputAudioParam, GraderInputsParam]``
-        (three ``graders/*_param.py`` modules likewise). A named model stays one variant. Each flattened member
+        (three ``graders/*_param.py`` modules likewise). A named model stays one variant, unless it is a union of
+        strings (:func:`openenums.is_string_union`). Each flattened member
         becomes a ``$ref`` to its own pointer, so its name and named-model lookups are those of the original
-        schema. An unnamed union of strings holding a union is an open enum instead (:func:`sdkrules.open_enum`)."""
+        schema. An unnamed union of strings holding a union is an open enum instead (:func:`openenums.open_enum`)."""
         out: list[JSON] = []
         if depth == 0:
             try:
@@ -92,7 +93,8 @@ class UnionVariants:
                     {k: v for k, v in m.items() if k != "type"}):
                 ptr, target = self.resolve(m["$ref"], ptr)
             inner = union_members(target, disc)
-            if inner is None or depth > 8 or self.named(ptr) is not None or self._kept(ptr):
+            kept = self.named(ptr) is not None and not is_string_union(target, ptr, self.resolve)
+            if inner is None or depth > 8 or kept or self._kept(ptr):
                 out.append(m)
                 continue
             key, items = inner

@@ -51,6 +51,9 @@ REPEATED = {"type": "array", "items": {"anyOf": [
                                                           "rows": "#/components/schemas/RowsThing"}}},
     {"$ref": "#/components/schemas/URIThing", "title": "URIThing"},
     {"$ref": "#/components/schemas/Wrap-Output", "title": "Wrap-Output"}]}}
+# a member with no `type` (an enum): no tag names
+WITH_ENUM = {"anyOf": [{"type": "string", "enum": ["auto", "none"]}, {"$ref": "#/components/schemas/URIThing"},
+                       {"$ref": "#/components/schemas/RowsThing"}], "discriminator": {"propertyName": "type"}}
 PAGE = {"type": "object", "required": ["data"], "properties": {
     "data": {"type": "array", "items": {"type": "object", "properties": {"name": {"type": "string"}}}},
     "has_more": {"type": "boolean"}}}
@@ -66,7 +69,7 @@ SPEC: dict[str, Any] = {
         "/things/{id}": {"get": {
             "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
             "responses": _json({"type": "object", "required": ["mapped"], "properties": {
-                "mapped": MAPPED, "unmapped": UNMAPPED, "items": REPEATED}})}},
+                "mapped": MAPPED, "unmapped": UNMAPPED, "items": REPEATED, "with_enum": WITH_ENUM}})}},
         "/things": {
             "get": {"parameters": [{"name": "limit", "in": "query", "schema": {"type": "integer"}},
                                    {"name": "after", "in": "query", "schema": {"type": "string"}}],
@@ -91,6 +94,13 @@ def test_mapped_discriminator_names_variants_by_schema_unmapped_by_tag(tmp_path:
     text = _generate(tmp_path)["pkg/types/thing_retrieve_response.py"]
     assert "Mapped: TypeAlias = Annotated[Union[MappedUriThing, MappedRowsThing], PropertyInfo(" in text
     assert "Unmapped: TypeAlias = Annotated[Union[UnmappedUri, UnmappedRows], PropertyInfo(" in text
+
+
+def test_a_member_without_the_tag_property_leaves_tag_names_out(tmp_path: Path) -> None:
+    """responses/response.py: ``ToolChoiceSpecificProgrammaticToolCallingParam`` (its component name) in a
+    ``type``-discriminated union that also lists the enum ToolChoiceOptions, as on the request side."""
+    text = _generate(tmp_path)["pkg/types/thing_retrieve_response.py"]
+    assert 'WithEnum: TypeAlias = Union[Literal["auto", "none"], WithEnumUriThing, WithEnumRowsThing]\n' in text
 
 
 def test_a_repeated_variant_is_one_class_listed_twice(tmp_path: Path) -> None:

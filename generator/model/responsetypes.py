@@ -155,7 +155,14 @@ class ResponseTypes(TypeBuilder):
             _, parent = self.resolve(parent_ptr, parent_ptr)
         except (KeyError, RefError):
             parent = None
-        saved, self._tag_property = getattr(self, "_tag_property", None), discriminator_property(parent)
+        prop = discriminator_property(parent)
+        if prop is not None and not all(is_null_schema(m) or self._may_carry(m, child(pointer, i), prop)
+                                        for i, m in enumerate(members)):
+            # a member with no such property (an enum): no tag names, as on the request side (variants.py;
+            # OpenAI responses/response.py `ToolChoiceSpecificProgrammaticToolCallingParam` beside the enum
+            # ToolChoiceOptions, not `ToolChoiceProgrammaticToolCalling`)
+            prop = None
+        saved, self._tag_property = getattr(self, "_tag_property", None), prop
         try:
             variants = super()._variants(members, pointer, ctx, owner)
         finally:
@@ -163,6 +170,15 @@ class ResponseTypes(TypeBuilder):
         if len(set(variants)) < len(variants):
             self._repeated[pointer] = variants
         return variants
+
+    def _may_carry(self, node: JSON, pointer: str, prop: str) -> bool:
+        """Whether a variant may carry the discriminator property: an object that has it, or a composition."""
+        _, node = follow_refs(node, pointer, self.resolve, 8)
+        if not isinstance(node, Mapping):
+            return False
+        props = node.get("properties")
+        return (isinstance(props, Mapping) and prop in props) or any(
+            isinstance(node.get(k), list) for k in ("allOf", "anyOf", "oneOf"))
 
     def _mapped_name(self, member: JSON, pointer: str) -> str | None:
         """The schema name of a variant that the ``discriminator.mapping`` of the union listing it points at

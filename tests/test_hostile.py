@@ -169,6 +169,52 @@ def test_f7_huge_enum(tmp_path: Path) -> None:
     assert r.returncode in (0, 2) and "Traceback" not in r.stderr
 
 
+def _fan_out_spec(kind: str, width: int = 6, levels: int = 12) -> str:
+    """Schemas that refer to the next one ``width`` times, ``levels`` deep: copied inline per path, 6^12 types."""
+    def nxt(i: int) -> dict[str, str]:
+        return {"$ref": f"#/components/schemas/S{i + 1}"}
+    if kind == "union":  # each a union of the next union, and a value of its own
+        schemas = {f"S{i}": {"anyOf": [nxt(i)] * width + [{"type": "string", "enum": [f"v{i}"]}]}
+                   for i in range(levels)}
+        schemas[f"S{levels}"] = {"anyOf": [{"$ref": "#/components/schemas/S0"}, {"type": "string"}]}
+    elif kind == "object":  # each an object with properties that are all the next object
+        schemas = {f"S{i}": {"type": "object", "properties": {f"p{j}": nxt(i) for j in range(width)}}
+                   for i in range(levels)}
+        schemas[f"S{levels}"] = {"type": "object", "properties": {"z": {"type": "string"}}}
+    else:  # arrays of a union of the next array
+        schemas = {f"S{i}": {"type": "array", "items": {"anyOf": [nxt(i)] * width + [{"type": "integer"}]}}
+                   for i in range(levels)}
+        schemas[f"S{levels}"] = {"type": "string"}
+    return json.dumps({"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {"/x": {"post": {
+        "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {
+            "a": {"anyOf": [{"$ref": "#/components/schemas/S0"}, {"type": "string"}]}}}}}},
+        "responses": {"200": {"description": "ok"}}}}}, "components": {"schemas": schemas}})
+
+
+@pytest.mark.parametrize("kind", ["union", "object", "array"])
+def test_reference_fan_out_is_bounded(kind: str, tmp_path: Path) -> None:
+    """A "billion laughs" made of `$ref`s (not YAML aliases): unions of unions are spliced once each (SAFE);
+    objects and arrays that copy the same schema into every path stop at a per-module budget (ERR
+    schema-too-large, nothing written). Either within seconds, not hours."""
+    spec, out = tmp_path / "fan.json", tmp_path / "out"
+    spec.write_text(_fan_out_spec(kind))
+    out.mkdir()
+    (out / "previous.txt").write_text("the previous tree\n")
+    before = snapshot(out)
+    clock = CpuClock()  # not under the audit hook: a long union is formatted by ruff, a child process
+    r = subprocess.run([sys.executable, "-m", "generator.cli", "generate", "--no-cache", "--spec", str(spec),
+                        "--out", str(out)], cwd=tmp_path, capture_output=True, text=True, env=ENV, check=False,
+                       timeout=300)
+    after = snapshot(out)
+    assert clock.elapsed() < 60
+    assert "Traceback" not in r.stderr, r.stderr[-2000:]
+    if kind == "union":
+        assert r.returncode == 0, r.stderr[-2000:]
+    else:
+        assert r.returncode == 2 and after == before and "error[schema-too-large]" in r.stderr, r.stderr[-2000:]
+        assert "fan.json" in r.stderr and "#/components/schemas/" in r.stderr
+
+
 def test_g5_many_schemas_roughly_linear(tmp_path: Path) -> None:
     def spec(n: int) -> str:
         schemas = {f"S{i}": {"type": "object", "properties": {"a": {"type": "string"},

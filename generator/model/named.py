@@ -109,18 +109,22 @@ class NamedModels:
                 return True
         return False
 
-    def _shape(self, node: JSON, pointer: str, depth: int = 0) -> NamedShape:
+    def _shape(self, node: JSON, pointer: str, depth: int = 0, memo: dict[str, NamedShape] | None = None) -> NamedShape:
         if not isinstance(node, Mapping) or depth > 16:
             return "other"
         if isinstance(node.get("$ref"), str) and "properties" not in node:
             ptr, target = self.resolver.resolve(node["$ref"], from_pointer=pointer)
-            return self._shape(target, ptr, depth + 1)
+            # each schema's shape is worked out once: a union of unions that fans out stays linear
+            memo = {} if memo is None else memo
+            if ptr not in memo:
+                memo[ptr] = self._shape(target, ptr, depth + 1, memo)
+            return memo[ptr]
         if "enum" in node or "const" in node:
             return "literal"
         for key in ("anyOf", "oneOf"):
             members = node.get(key)
             if isinstance(members, list):
-                shapes = [self._shape(m, child(pointer, key, i), depth + 1) for i, m in enumerate(members)
+                shapes = [self._shape(m, child(pointer, key, i), depth + 1, memo) for i, m in enumerate(members)
                           if not is_null_schema(m)]
                 if len(shapes) == 1:
                     return shapes[0]
@@ -131,7 +135,7 @@ class NamedModels:
         if "properties" in node or "allOf" in node:
             return "object"
         if types[:1] == ["array"] or (not types and "items" in node):
-            items = self._shape(node.get("items"), child(pointer, "items"), depth + 1)
+            items = self._shape(node.get("items"), child(pointer, "items"), depth + 1, memo)
             return "array" if items in ("object", "union", "map", "array") else "other"
         if types[:1] == ["object"] or (not types and "additionalProperties" in node):
             return "map"

@@ -29,6 +29,7 @@ def _string_leaves(roots: list[tuple[str, JSON]], resolve: Resolve) -> tuple[lis
     seen: set[str] = set()
     plain = False
     budget = OPEN_ENUM_BUDGET
+    walked: set[str] = set()
 
     def walk(node: JSON, ptr: str, depth: int) -> bool:
         nonlocal plain, budget
@@ -38,6 +39,9 @@ def _string_leaves(roots: list[tuple[str, JSON]], resolve: Resolve) -> tuple[lis
             return False
         key = next((k for k in ("anyOf", "oneOf") if isinstance(node.get(k), list)), None)
         if key is not None:
+            if ptr in walked:  # its leaves are counted already (had one failed, the walk would have stopped)
+                return True
+            walked.add(ptr)
             return all(not is_null_schema(m) and walk(m, child(ptr, key, i), depth + 1)
                        for i, m in enumerate(node[key]))
         if is_plain_string(node):

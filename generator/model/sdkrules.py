@@ -143,7 +143,8 @@ def _wrapped_doc(ref: Mapping[str, JSON], target: JSON, target_ptr: str, resolve
     return describe(target, target_ptr, resolve, depth + 1, unions=False)
 
 
-def describe(schema: JSON, pointer: str, resolve: Resolve, depth: int = 0, *, unions: bool = True) -> str | None:
+def describe(schema: JSON, pointer: str, resolve: Resolve, depth: int = 0, *, unions: bool = True,
+             visited: set[str] | None = None) -> str | None:
     """A property's own description; else that of the schema it references; else, for an
     ``anyOf: [X, null]`` wrapper, that of the non-null branch (STYLE D12), which wins over the wrapper's own
     when X is a ``$ref`` (:func:`nullable_ref`) and X has a description, its own or its only non-null
@@ -173,10 +174,15 @@ def describe(schema: JSON, pointer: str, resolve: Resolve, depth: int = 0, *, un
             if isinstance(members, list):
                 non_null = [m for m in members if not is_null_schema(m) and not _annotation_only(m)]
                 if len(non_null) > 1 and key != "allOf":  # a union: its first documented variant's
-                    if depth > 8 or not unions:
+                    # a union met again on this search had no description the first time (hostile unions of
+                    # unions fan out: each is searched once)
+                    visited = set() if visited is None else visited
+                    if depth > 8 or not unions or pointer in visited:
                         return None
+                    visited.add(pointer)
                     return next((d for m in non_null if (d := describe(
-                        m, child(pointer, key, members.index(m)), resolve, depth + 1)) is not None), None)
+                        m, child(pointer, key, members.index(m)), resolve, depth + 1, visited=visited)) is not None),
+                        None)
                 if len(non_null) == 1:
                     pointer, schema = child(pointer, key, members.index(non_null[0])), non_null[0]
                     break

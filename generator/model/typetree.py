@@ -71,6 +71,13 @@ NamedLookup = Callable[[str], TypeNode | None]
 
 _PRIMITIVES = {"string": "string", "integer": "integer", "number": "number", "boolean": "boolean", "null": "null"}
 MAX_DEPTH = 64
+MAX_CONVERSIONS = 50_000
+"""The most schema-to-type conversions for one module. Measured: the largest module of the OpenAI APIs takes 4,163
+(vector_stores/file_batch_list_files_response.py from the public spec), of Llama Stack 646, and xero's
+invoice_create_params.py 7,917 with a config that names no models (a 46,000-line module). A spec whose schemas
+refer to the same schema over and over inlines a copy per path (``O0`` with six properties ``$ref O1``, ``O1``
+with six ``$ref O2``, ... is 6^12 classes): it stops here, after a few seconds, with an error instead of running
+for hours."""
 
 
 def is_open_object(node: JSON) -> bool:
@@ -89,14 +96,32 @@ class TypeBuilder(UnionVariants):
         self.file = file
         # enum values -> (module, pointer) of the named enum models with those values
         self.named_enums: dict[tuple[tuple[str, JSON], ...], list[tuple[tuple[str, ...], str]]] = {}
-        self.module: tuple[str, ...] = ()  # the module being built
+        self._module: tuple[str, ...] = ()  # the module being built
         self._deep_tags = False  # naming the variants of a union with a spec `discriminator` (see `_tag`)
         self.subclasses = True  # whether a record may extend a named one (see `_base`)
         self._redefines = False  # whether a subclass may redefine a field of its base (a pydantic model may)
         self.records: dict[str, NamedRef] = {}  # named records by pointer, for ClassDef.sdk_extends (not marked used)
+        self._conversions = 0  # calls of to_type for the module being built, against MAX_CONVERSIONS
+
+    @property
+    def module(self) -> tuple[str, ...]:
+        """The module being built; setting it starts that module's conversion budget."""
+        return self._module
+
+    @module.setter
+    def module(self, path: tuple[str, ...]) -> None:
+        self._module, self._conversions = path, 0
 
     # ------------------------------------------------------------------------------------------ entry points
     def to_type(self, node: JSON, pointer: str, ctx: Ctx, *, top: bool = False) -> TypeNode:
+        self._conversions += 1
+        if self._conversions > MAX_CONVERSIONS:
+            if self._conversions == MAX_CONVERSIONS + 1:
+                self.diags.error("schema-too-large", f"the schemas reached from here expand to more than "
+                                 f"{MAX_CONVERSIONS:,} inline types (schemas referenced over and over are copied "
+                                 "into every path); name the repeated schemas as models in the config",
+                                 file=self.file, pointer=pointer)
+            return Unknown()
         if ctx.depth > MAX_DEPTH:
             self.diags.error("schema-too-deep", f"schema nesting deeper than {MAX_DEPTH}", file=self.file,
                              pointer=pointer)

@@ -68,7 +68,8 @@ class UnionVariants:
         """Whether a union schema stays one variant of a union it is a member of (see :meth:`_flatten`)."""
         return False
 
-    def _flatten(self, members: list[JSON], pointer: str, depth: int = 0, disc: str | None = None) -> list[JSON]:
+    def _flatten(self, members: list[JSON], pointer: str, depth: int = 0, disc: str | None = None,
+                 spliced: set[str] | None = None) -> list[JSON]:
         """Members that are themselves unnamed unions (``anyOf: [$ref EvalItemContentItem (anyOf [...]),
         $ref GraderInputs]``) contribute their members, on both sides: STYLE-RESPONSES R6.2, and the request's
         eval_create_params.py ``TestingCriterionLabelModelInputEvalItemContent = Union[str,
@@ -93,13 +94,21 @@ class UnionVariants:
                     {k: v for k, v in m.items() if k != "type"}):
                 ptr, target = self.resolve(m["$ref"], ptr)
             inner = union_members(target, disc)
+            final_ptr, final = follow_refs(target, ptr, self.resolve)
+            if union_members(final, disc) is not None:
+                # a sub-union met again adds nothing: taking each once keeps a union of unions linear (hostile
+                # specs fan out: `U0 = anyOf: [$ref U1, $ref U1, ...]`, `U1 = anyOf: [$ref U2, ...]`, ...)
+                spliced = set() if spliced is None else spliced
+                if final_ptr in spliced:
+                    continue
+                spliced.add(final_ptr)
             kept = self.named(ptr) is not None and not is_string_union(target, ptr, self.resolve)
             if inner is None or depth > 8 or kept or self._kept(ptr):
                 out.append(m)
                 continue
             key, items = inner
             wrapped = [x if is_null_schema(x) else {"$ref": child(ptr, key, j)} for j, x in enumerate(items)]
-            out.extend(self._flatten(wrapped, child(ptr, key), depth + 1, disc))
+            out.extend(self._flatten(wrapped, child(ptr, key), depth + 1, disc, spliced))
         return out
 
     def _variants(self, members: list[JSON], pointer: str, ctx: Ctx, owner: DefNode) -> list[TypeNode]:

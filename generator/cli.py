@@ -189,7 +189,13 @@ def _dispatch(args: argparse.Namespace, diags: Diagnostics) -> int:
             print(f"note: {note}", file=sys.stdout)
         _status(args.diagnostics_format, f"typegen check: {drift.summary()} ({len(result.files)} files)")
         return EXIT_OK if drift.clean else EXIT_DRIFT
-    changed, removed = write_tree(result.out, result.files, result.formatter)
+    try:
+        changed, removed = write_tree(result.out, result.files, result.formatter)
+    except OSError as exc:  # a full disk, a read-only folder, a name the file system refuses: the tree is as it was
+        where = exc.filename if isinstance(exc.filename, str) else str(result.out)
+        diags.error("write-failed", f"cannot write the output ({exc.strerror or exc}); nothing written",
+                    file=where)
+        raise TypegenError(diags) from None
     if not args.quiet:
         elapsed = time.perf_counter() - started
         _status(args.diagnostics_format, f"typegen: {len(result.files)} files in {_shown(result.out)} ({changed} "

@@ -107,11 +107,17 @@ def _github_property(text: str) -> str:
     return _github_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+# Characters besides C0/C1 controls and surrogates that must not reach a log raw: the line and paragraph
+# separators (``str.splitlines`` and JavaScript log viewers break lines there) and the bidirectional overrides
+# and isolates (they reorder what a reader sees: "Trojan Source").
+_ESCAPED = frozenset({0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)})
+
+
 def _one_line(text: str) -> str:
     out = []
     for ch in text:
         code = ord(ch)
-        if code < 0x20 or 0x7F <= code < 0xA0 or 0xD800 <= code <= 0xDFFF:
+        if code < 0x20 or 0x7F <= code < 0xA0 or 0xD800 <= code <= 0xDFFF or code in _ESCAPED:
             out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
         else:
             out.append(ch)

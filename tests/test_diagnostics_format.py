@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from generator.diagnostics import Diagnostic, Level
@@ -195,11 +195,15 @@ text = st.text(alphabet=st.characters(codec="utf-8"), max_size=40)
 
 
 @given(text, text, text, text)
+@example("c", "a\u2028b\u2029c\u202ed", "f\u2066.yaml", "#/p\x85q")
 def test_every_format_stays_on_one_line_and_round_trips(code: str, message: str, file: str, pointer: str) -> None:
     d = Diagnostic(Level.ERROR, code, message, file, pointer, 1, 2)
     for fmt in ("text", "json", "github"):
         line = d.render_as(fmt)
-        assert "\n" not in line and "\r" not in line, fmt
+        # one line by every reader's rules (str.splitlines also breaks at U+2028, U+2029, U+0085, ...), and no
+        # bidirectional override that would reorder what a reader sees
+        assert len(line.splitlines()) == 1 and not any(0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069
+                                                      for c in line), fmt
     assert parse_json(d.render_json()) == d
     assert d.render_json().isascii()
 

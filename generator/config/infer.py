@@ -25,6 +25,7 @@ from generator.config.infer_tree import Operation, settle, unique
 from generator.config.meaning import OUTPUT_IMPORTS
 from generator.config.model import Config, Method
 from generator.config.placement import params_module
+from generator.config.reader import is_endpoint_path
 from generator.diagnostics import Diagnostics
 from generator.load.schema import child
 from generator.text import escape
@@ -66,7 +67,7 @@ def infer_config_data(document: JSON, diags: Diagnostics, *, spec: Path | None =
     """The config (as plain data, in Stainless format) for a parsed spec. ``trace``, when given, receives for
     each endpoint (``"verb path"``) the naming rules that decided it (``benchmarks/naming_score.py``)."""
     file = str(spec) if spec else ""
-    ops = list(_operations(document))
+    ops = list(_operations(document, diags, file))
     names = infer_names.name_operations(Operation(p, h, path, op) for p, h, path, op in ops)
     by_op = {p: (h, path, op) for p, h, path, op in ops}
     groups: dict[tuple[tuple[str, ...], str], list[Operation]] = {}
@@ -118,12 +119,20 @@ def infer_config_data(document: JSON, diags: Diagnostics, *, spec: Path | None =
     return out
 
 
-def _operations(document: JSON) -> Iterator[tuple[str, str, str, Mapping[str, JSON]]]:
+def _operations(document: JSON, diags: Diagnostics | None = None,
+                file: str = "") -> Iterator[tuple[str, str, str, Mapping[str, JSON]]]:
+    """The operations of the spec's paths; a path that cannot be an endpoint (``no-slash``, ``""``, white space)
+    is skipped with a warning naming it in the spec (were it kept, the inferred config would refuse it)."""
     paths = document.get("paths") if isinstance(document, Mapping) else None
     if not isinstance(paths, Mapping):
         return
     for path, item in paths.items():
         if not isinstance(item, Mapping):
+            continue
+        if not is_endpoint_path(path):
+            if diags is not None:
+                diags.warning("path-invalid", f"path {path!r} does not start with '/' or has white space; its "
+                              "operations are skipped", file=file, pointer=child("#/paths", path))
             continue
         for http in HTTP_METHODS:
             op = item.get(http)

@@ -87,30 +87,46 @@ def merge_object(
     different schemas, it keeps the later definition, with a warning naming both pointers (``allOf`` is an
     intersection; a generator cannot express conflicting types)."""
     out = Merged()
-    _merge_into(out, node, pointer, resolve, diags, file, depth, seen=set())
+    _merge_into(out, node, pointer, resolve, diags, file, depth, seen=set(), active=[])
     return out
 
 
 def _merge_into(
     out: Merged, node: Mapping[str, JSON], pointer: str, resolve: Resolve, diags: Diagnostics, file: str,
-    depth: int, seen: set[str],
+    depth: int, seen: set[str], active: list[str],
 ) -> None:
     origins = node.get(MERGED_FROM)
     if isinstance(origins, list):  # a merged pair (_both) shares the pointer of its last member
         if depth > 64:
             return
+    elif pointer in active:  # `A: allOf: [$ref B]`, `B: allOf: [$ref A]`: A includes itself, which adds nothing
+        cycle = " → ".join([*active[active.index(pointer):], pointer])
+        diags.warning("allof-cycle", f"schema includes itself through allOf/$ref ({cycle}); the inclusion adds "
+                      "nothing and is ignored", file=file, pointer=pointer)
+        return
     elif pointer in seen or depth > 64:
         return
     else:
         seen.add(pointer)
+    active.append(pointer)
+    try:
+        _merge_body(out, node, pointer, resolve, diags, file, depth, seen, active, origins)
+    finally:
+        active.pop()
+
+
+def _merge_body(
+    out: Merged, node: Mapping[str, JSON], pointer: str, resolve: Resolve, diags: Diagnostics, file: str,
+    depth: int, seen: set[str], active: list[str], origins: JSON,
+) -> None:
     if "$ref" in node and isinstance(node["$ref"], str):
         target_ptr, target = resolve(node["$ref"], pointer)
         if isinstance(target, Mapping):
-            _merge_into(out, target, target_ptr, resolve, diags, file, depth + 1, seen)
+            _merge_into(out, target, target_ptr, resolve, diags, file, depth + 1, seen, active)
     for i, member in enumerate(node.get("allOf") or []):
         if isinstance(member, Mapping):
             member_ptr = origins[i] if isinstance(origins, list) and i < len(origins) else child(pointer, "allOf", i)
-            _merge_into(out, member, member_ptr, resolve, diags, file, depth + 1, seen)
+            _merge_into(out, member, member_ptr, resolve, diags, file, depth + 1, seen, active)
     out.pointers.append(pointer)
     if isinstance(node.get("description"), str):
         out.description = node["description"]
@@ -221,8 +237,8 @@ def _nullable_of(old: JSON, new: JSON) -> bool:
     for key in ("anyOf", "oneOf"):
         members = old.get(key)
         if isinstance(members, list) and len(members) == 2 and any(is_null_schema(m) for m in members):
-            other = next(m for m in members if not is_null_schema(m))
-            return not _differs(other, new)
+            other = next((m for m in members if not is_null_schema(m)), None)  # None: `[null, null]`
+            return other is not None and not _differs(other, new)
     return False
 
 

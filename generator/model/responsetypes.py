@@ -132,9 +132,9 @@ class ResponseTypes(TypeBuilder):
         for key in ("anyOf", "oneOf"):
             members = schema.get(key) if isinstance(schema, Mapping) and "description" not in schema else None
             if isinstance(members, list) and len(members) == 2 and any(is_null_schema(m) for m in members):
-                ref = next(m for m in members if not is_null_schema(m))
+                ref = next((m for m in members if not is_null_schema(m)), None)  # None: `[null, null]`
                 text = ref.get("description") if isinstance(ref, Mapping) and "$ref" in ref else None
-                if isinstance(text, str) and text.strip():
+                if isinstance(text, str) and text.strip() and isinstance(ref, Mapping):
                     _, target = self.resolve(ref["$ref"], pointer)
                     if isinstance(target, Mapping) and ("properties" in target or target.get("type") == "object"):
                         return text

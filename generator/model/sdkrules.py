@@ -94,8 +94,8 @@ def nullable_ref(schema: Mapping[str, JSON]) -> tuple[str, Mapping[str, JSON]] |
     for key in ("anyOf", "oneOf"):
         members = schema.get(key)
         if isinstance(members, list) and len(members) == 2 and any(is_null_schema(m) for m in members):
-            i, ref = next((i, m) for i, m in enumerate(members) if not is_null_schema(m))
-            if isinstance(ref, Mapping) and isinstance(ref.get("$ref"), str):
+            i, ref = next(((i, m) for i, m in enumerate(members) if not is_null_schema(m)), (0, None))
+            if isinstance(ref, Mapping) and isinstance(ref.get("$ref"), str):  # (`[null, null]` has none)
                 return f"{key}/{i}", ref
         # the OpenAPI 3.0 spelling `{nullable: true, anyOf: [{$ref: X}]}` is the same wrapper (chat
         # completion_create_params.py `prediction`: "Static predicted output content, ...", X's own text, not
@@ -120,7 +120,8 @@ def python_property_name(schema: Mapping[str, JSON]) -> str | None:
     return None
 
 
-def _wrapped_doc(ref: Mapping[str, JSON], target: JSON, target_ptr: str, resolve: Resolve, depth: int) -> str | None:
+def _wrapped_doc(ref: Mapping[str, JSON], target: JSON, target_ptr: str, resolve: Resolve, depth: int,
+                 visited: set[tuple[str, bool]]) -> str | None:
     """The documentation of a nullable ``$ref`` wrapper ``anyOf: [{$ref: X, description: S}, null]``, in this
     order: the description of X's only non-null member when X is itself such a wrapper (evals
     run_create_params.py ``reasoning_effort``: ``ReasoningEffort`` is ``anyOf: [{enum, description: Constrains
@@ -140,11 +141,11 @@ def _wrapped_doc(ref: Mapping[str, JSON], target: JSON, target_ptr: str, resolve
     sibling = description_of(ref)
     if sibling is not None:
         return sibling
-    return describe(target, target_ptr, resolve, depth + 1, unions=False)
+    return describe(target, target_ptr, resolve, depth + 1, unions=False, visited=visited)
 
 
 def describe(schema: JSON, pointer: str, resolve: Resolve, depth: int = 0, *, unions: bool = True,
-             visited: set[str] | None = None) -> str | None:
+             visited: set[tuple[str, bool]] | None = None) -> str | None:
     """A property's own description; else that of the schema it references; else, for an
     ``anyOf: [X, null]`` wrapper, that of the non-null branch (STYLE D12), which wins over the wrapper's own
     when X is a ``$ref`` (:func:`nullable_ref`) and X has a description, its own or its only non-null
@@ -155,12 +156,19 @@ def describe(schema: JSON, pointer: str, resolve: Resolve, depth: int = 0, *, un
     responses/file_search_tool_param.py); for a union (with ``unions``), that of the first variant that has
     one (Llama Stack ``content: anyOf: [string, oneOf: [ImageContentItem, ...]]``: "A image content item")."""
     seen = 0
+    # every schema is looked at once per search: met again, it had no description the first time, or it is a
+    # cycle (`criteria: allOf: [allOf: [$ref criteria]]`); hostile unions of unions fan out, and a search that
+    # looked twice would take exponential time
+    visited = set() if visited is None else visited
     while isinstance(schema, Mapping) and seen < 32:
         seen += 1
+        if (pointer, unions) in visited:
+            return None
+        visited.add((pointer, unions))
         wrapped = nullable_ref(schema)
         if wrapped is not None:
             target_ptr, target = resolve(wrapped[1]["$ref"], child(pointer, *wrapped[0].split("/")))
-            found = _wrapped_doc(wrapped[1], target, target_ptr, resolve, depth) if depth < 8 else None
+            found = _wrapped_doc(wrapped[1], target, target_ptr, resolve, depth, visited) if depth < 8 else None
             if found is not None:
                 return found
         own = description_of(schema)
@@ -174,12 +182,8 @@ def describe(schema: JSON, pointer: str, resolve: Resolve, depth: int = 0, *, un
             if isinstance(members, list):
                 non_null = [m for m in members if not is_null_schema(m) and not _annotation_only(m)]
                 if len(non_null) > 1 and key != "allOf":  # a union: its first documented variant's
-                    # a union met again on this search had no description the first time (hostile unions of
-                    # unions fan out: each is searched once)
-                    visited = set() if visited is None else visited
-                    if depth > 8 or not unions or pointer in visited:
+                    if depth > 8 or not unions:
                         return None
-                    visited.add(pointer)
                     return next((d for m in non_null if (d := describe(
                         m, child(pointer, key, members.index(m)), resolve, depth + 1, visited=visited)) is not None),
                         None)

@@ -258,7 +258,8 @@ class TypeBuilder(UnionVariants):
         if isinstance(all_of, list) and "properties" not in node and "$ref" not in node:
             real = [i for i, m in enumerate(all_of) if not _untyped(m)]
             if len(real) == 1:  # `allOf: [X, {nullable: true}]`: X with annotations
-                t = self.to_type(all_of[real[0]], child(pointer, "allOf", real[0]), ctx)
+                # one level deeper: `criteria: allOf: [allOf: [$ref criteria]]` is a cycle that must end
+                t = self.to_type(all_of[real[0]], child(pointer, "allOf", real[0]), ctx.under())
                 nullable = any(isinstance(m, Mapping) and m.get("nullable") is True for m in all_of)
                 return make_nullable(t) if nullable else t
         types = type_list(node)
@@ -334,7 +335,18 @@ class TypeBuilder(UnionVariants):
 
     def alias_type(self, node: JSON, pointer: str, ctx: Ctx) -> TypeNode:
         """The type of a named alias at the root of its module: a union's inline variants are named after the
-        variant alone (``ctx.path`` is empty) and belong to the alias (``ctx.owner``)."""
+        variant alone (``ctx.path`` is empty) and belong to the alias (``ctx.owner``). An alias that would be
+        itself (``A: anyOf: [$ref A, null]``) is a cycle: a warning, and no type (``A = "A"`` resolves to
+        nothing)."""
+        t = self._alias_type(node, pointer, ctx)
+        own = self.named(pointer)
+        if own is not None and strip_null(t) == strip_null(own):
+            self.diags.warning("alias-cycle", "this schema is only a reference to itself; it is typed as any value",
+                               file=self.file, pointer=pointer)
+            return Unknown()
+        return t
+
+    def _alias_type(self, node: JSON, pointer: str, ctx: Ctx) -> TypeNode:
         if isinstance(node, Mapping):
             for key in ("anyOf", "oneOf"):
                 members = node.get(key)
@@ -343,9 +355,11 @@ class TypeBuilder(UnionVariants):
                     real = [(i, m) for i, m in enumerate(members) if not is_null_schema(m)]
                     if len(real) == 1 and isinstance(real[0][1], Mapping) and (
                             "anyOf" in real[0][1] or "oneOf" in real[0][1]):  # `anyOf: [oneOf: [...], null]`
-                        inner = self.alias_type(real[0][1], child(pointer, key, real[0][0]), ctx)
+                        inner = self._alias_type(real[0][1], child(pointer, key, real[0][0]), ctx)
                         return make_nullable(inner) if nullable else inner
                     variants = self._variants(members, child(pointer, key), ctx, ctx.owner)
+                    if not variants:  # `anyOf: [null, null]`
+                        return NULL
                     t: TypeNode = variants[0] if len(variants) == 1 else UnionType(tuple(variants))
                     return make_nullable(t) if nullable else t
             items = self._array_item_union(node, pointer, ctx)
@@ -394,6 +408,8 @@ class TypeBuilder(UnionVariants):
         nullable = any(is_null_schema(m) for m in members)
         alias_node = DefNode(AliasDef(name="", type=Unknown(), pointer=owner_pointer))
         variants = self._variants(members, pointer, ctx, alias_node)
+        if not variants:  # `anyOf: [null, null]`: nothing but null
+            return NULL
         if Primitive("number") in variants and Primitive("integer") in variants:
             # `int` is a `float` already (PEP 484 numeric tower): the OpenAI SDK writes `Union[str, bool, float]`
             # for `anyOf: [string, integer, boolean, number]` (chatkit_workflow.py, chat_session_workflow_param.py)

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 from dataclasses import dataclass
 
@@ -36,7 +37,12 @@ class FileInfo:
 
 
 def kebab(text: str) -> str:
-    return "-".join(w.lower() for w in escape.ascii_words(text)) or "resource"
+    """A file or folder name: kebab case, at most ``escape.MAX_NAME_BYTES`` bytes (a longer one is cut and ends
+    with a stable hash, as Python module names are: a file system refuses names over 255 bytes)."""
+    name = "-".join(w.lower() for w in escape.ascii_words(text)) or "resource"
+    if len(name) > escape.MAX_NAME_BYTES:
+        name = name[: escape.MAX_NAME_BYTES - 9] + "-" + hashlib.sha256(name.encode()).hexdigest()[:8]
+    return name
 
 
 def pascal(text: str) -> str:

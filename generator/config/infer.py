@@ -23,9 +23,8 @@ from generator.config import infer_names
 from generator.config.files import config_from_data
 from generator.config.infer_tree import Operation, settle, unique
 from generator.config.meaning import OUTPUT_IMPORTS
-from generator.config.model import Config, Method
+from generator.config.model import Config, Method, is_endpoint_path
 from generator.config.placement import params_module
-from generator.config.reader import is_endpoint_path
 from generator.diagnostics import Diagnostics
 from generator.load.schema import child
 from generator.text import escape

@@ -5,6 +5,7 @@ it and builds these objects.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -145,3 +146,9 @@ def normalise_schema_ref(text: str) -> str | None:
 def empty_config(path: Path) -> Config:
     """The config of a file that could not be read (the errors are already reported)."""
     return Config(path, "", (), DEFAULT_GENERATED_HEADER, None, None, (), True, (), ())
+
+
+def is_endpoint_path(path: str) -> bool:
+    """Whether a spec path can be a method's endpoint (``'<http method> /path'``, as the config reader's endpoint
+    pattern wants it): it starts with ``/`` and has no white space."""
+    return re.fullmatch(r"/\S*", path) is not None

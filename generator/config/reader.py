@@ -48,12 +48,6 @@ TYPEGEN_KEYS = frozenset({"generated_header", "spec", "out", "link_rewrites", "s
                           "out_typescript", "typescript_support_files"})
 RESOURCE_KEYS = frozenset({"methods", "models", "subresources", "typegen", "standalone_api", "description"})
 _ENDPOINT = re.compile(r"^\s*([A-Za-z]+)\s+(/\S*)\s*$")
-
-
-def is_endpoint_path(path: str) -> bool:
-    """Whether a spec path can be a method's endpoint (``'<http method> /path'``): it starts with ``/`` and has no
-    white space."""
-    return re.fullmatch(r"/\S*", path) is not None
 _PACKAGE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 

@@ -108,6 +108,9 @@ def _merge_into(
         return
     else:
         seen.add(pointer)
+    if isinstance(origins, list):  # its pointer is its last member's: that member is not a cycle
+        _merge_body(out, node, pointer, resolve, diags, file, depth, seen, active, origins)
+        return
     active.append(pointer)
     try:
         _merge_body(out, node, pointer, resolve, diags, file, depth, seen, active, origins)

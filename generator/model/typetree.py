@@ -22,6 +22,7 @@ from generator.load.schema import (
     merge_object,
     type_list,
 )
+from generator.model.budget import ConversionBudget
 from generator.model.ir import (
     NULL,
     AliasDef,
@@ -71,13 +72,6 @@ NamedLookup = Callable[[str], TypeNode | None]
 
 _PRIMITIVES = {"string": "string", "integer": "integer", "number": "number", "boolean": "boolean", "null": "null"}
 MAX_DEPTH = 64
-MAX_CONVERSIONS = 50_000
-"""The most schema-to-type conversions for one module. Measured: the largest module of the OpenAI APIs takes 4,163
-(vector_stores/file_batch_list_files_response.py from the public spec), of Llama Stack 646, and xero's
-invoice_create_params.py 7,917 with a config that names no models (a 46,000-line module). A spec whose schemas
-refer to the same schema over and over inlines a copy per path (``O0`` with six properties ``$ref O1``, ``O1``
-with six ``$ref O2``, ... is 6^12 classes): it stops here, after a few seconds, with an error instead of running
-for hours."""
 
 
 def is_open_object(node: JSON) -> bool:
@@ -101,7 +95,7 @@ class TypeBuilder(UnionVariants):
         self.subclasses = True  # whether a record may extend a named one (see `_base`)
         self._redefines = False  # whether a subclass may redefine a field of its base (a pydantic model may)
         self.records: dict[str, NamedRef] = {}  # named records by pointer, for ClassDef.sdk_extends (not marked used)
-        self._conversions = 0  # calls of to_type for the module being built, against MAX_CONVERSIONS
+        self.budget = ConversionBudget()  # calls of to_type for the module being built
 
     @property
     def module(self) -> tuple[str, ...]:
@@ -110,17 +104,12 @@ class TypeBuilder(UnionVariants):
 
     @module.setter
     def module(self, path: tuple[str, ...]) -> None:
-        self._module, self._conversions = path, 0
+        self._module = path
+        self.budget.reset()
 
     # ------------------------------------------------------------------------------------------ entry points
     def to_type(self, node: JSON, pointer: str, ctx: Ctx, *, top: bool = False) -> TypeNode:
-        self._conversions += 1
-        if self._conversions > MAX_CONVERSIONS:
-            if self._conversions == MAX_CONVERSIONS + 1:
-                self.diags.error("schema-too-large", f"the schemas reached from here expand to more than "
-                                 f"{MAX_CONVERSIONS:,} inline types (schemas referenced over and over are copied "
-                                 "into every path); name the repeated schemas as models in the config",
-                                 file=self.file, pointer=pointer)
+        if not self.budget.spend(self.diags, self.file, pointer):
             return Unknown()
         if ctx.depth > MAX_DEPTH:
             self.diags.error("schema-too-deep", f"schema nesting deeper than {MAX_DEPTH}", file=self.file,

@@ -136,6 +136,8 @@ def run(options: Options, diags: Diagnostics) -> Result:
 
             spec = apply_transformations(data, config.transformations, diags, config_file=str(config.path))
             diags.raise_if_errors()
+            check_refs(spec, diags, file=file)  # a transformation may write a `$ref` (replaceProperties)
+            diags.raise_if_errors()
         builder = ProjectBuilder(spec, config, diags, file, request_subclasses=not typescript)
         # the TypeScript target renders request types only: the response side would be built for nothing; the
         # Python target builds it while the request modules render (generator/targets/python/parallel.py)

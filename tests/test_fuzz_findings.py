@@ -26,14 +26,19 @@ def _spec(body: dict[str, Any], response: dict[str, Any] | None = None) -> dict[
     return {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {"/things": {"post": op}}}
 
 
-def _generate(tmp_path: Path, spec: dict[str, Any], target: str) -> tuple[subprocess.CompletedProcess[str], Path]:
+def _cli(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    r = subprocess.run([sys.executable, "-m", "generator.cli", "generate", "--no-cache", *args], cwd=tmp_path,
+                       capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+                       check=False, timeout=120)
+    assert "Traceback" not in r.stderr and "internal" not in r.stderr, r.stderr[-2000:]
+    return r
+
+
+def _generate(tmp_path: Path, spec: dict[str, Any], target: str, *config: str) -> tuple[
+        subprocess.CompletedProcess[str], Path]:
     (tmp_path / "spec.json").write_text(json.dumps(spec))
     out = tmp_path / "out"
-    r = subprocess.run([sys.executable, "-m", "generator.cli", "generate", "--no-cache", "--spec", "spec.json",
-                        "--target", target, "--out", str(out)], cwd=tmp_path, capture_output=True, text=True,
-                       env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, check=False, timeout=120)
-    assert "Traceback" not in r.stderr and "internal" not in r.stderr, r.stderr[-2000:]
-    return r, out
+    return _cli(tmp_path, "--spec", "spec.json", "--target", target, "--out", str(out), *config), out
 
 
 @pytest.mark.parametrize("target", ["python", "typescript"])
@@ -90,12 +95,8 @@ def test_a_long_resource_name_gives_short_typescript_file_names(tmp_path: Path) 
     long = "x" * 300
     (tmp_path / "config.yml").write_text("targets: {python: {package_name: pkg}}\n"
                                          f"resources: {{{long}: {{methods: {{create: post /things}}}}}}\n")
-    spec = _spec({"type": "object", "properties": {"a": {"type": "string"}}})
-    (tmp_path / "spec.json").write_text(json.dumps(spec))
-    r = subprocess.run([sys.executable, "-m", "generator.cli", "generate", "--no-cache", "--spec", "spec.json",
-                        "--config", "config.yml", "--target", "typescript", "--out", "out"], cwd=tmp_path,
-                       capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
-                       check=False, timeout=120)
+    r, _ = _generate(tmp_path, _spec({"type": "object", "properties": {"a": {"type": "string"}}}), "typescript",
+                     "--config", "config.yml")
     assert r.returncode == 0, r.stderr[-2000:]
     names = [p.name for p in (tmp_path / "out").rglob("*.ts")]
     assert names and max(len(n.encode()) for n in names) <= 123
@@ -103,10 +104,76 @@ def test_a_long_resource_name_gives_short_typescript_file_names(tmp_path: Path) 
 
 def test_an_output_the_file_system_refuses_is_a_diagnostic(tmp_path: Path) -> None:
     (tmp_path / "afile").write_text("x")
-    spec = _spec({"type": "object", "properties": {"a": {"type": "string"}}})
-    (tmp_path / "spec.json").write_text(json.dumps(spec))
-    r = subprocess.run([sys.executable, "-m", "generator.cli", "generate", "--no-cache", "--spec", "spec.json",
-                        "--out", "afile/out"], cwd=tmp_path, capture_output=True, text=True,
-                       env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, check=False, timeout=120)
-    assert r.returncode == 2 and "error[write-failed]" in r.stderr and "internal" not in r.stderr, r.stderr
+    (tmp_path / "spec.json").write_text(json.dumps(_spec({"type": "object", "properties": {"a": {"type": "string"}}})))
+    r = _cli(tmp_path, "--spec", "spec.json", "--out", "afile/out")
+    assert r.returncode == 2 and "error[write-failed]" in r.stderr, r.stderr
     assert (tmp_path / "afile").read_text() == "x"
+
+
+# ---- a second campaign, on configs and on generator-reserved extensions
+
+
+@pytest.mark.parametrize("origins", [[5, None], []])
+def test_a_spec_cannot_forge_the_generators_own_merge_marker(tmp_path: Path, origins: list[Any]) -> None:
+    # `x-typegen-merged-from` in a spec once crashed the allOf merge (TypeError) or made it exponential
+    a = {"x-typegen-merged-from": origins, "allOf": [
+        {"$ref": "#/components/schemas/A", "x-typegen-merged-from": []},
+        {"$ref": "#/components/schemas/A", "x-typegen-merged-from": []},
+        {"type": "object", "properties": {"a": {"type": "string"}}}]}
+    body = {"type": "object", "properties": {"x": {"$ref": "#/components/schemas/A"}}}
+    r, _ = _generate(tmp_path, {**_spec(body), "components": {"schemas": {"A": a}}}, "python")
+    assert r.returncode == 0, r.stderr[-2000:]
+
+
+CONFIG = "targets: {python: {package_name: pkg}}\nresources:\n  things:\n    methods: {create: post /things}\n"
+
+
+def test_a_dangling_ref_written_by_a_transformation_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "config.yml").write_text(CONFIG + "    models: {a: A}\nopenapi:\n  transformations:\n"
+                                         "  - {command: replaceProperties, args: {filter: {only: "
+                                         "['$.components.schemas.A']}, value: {$ref: '#/components/schemas/Nope'}}}\n")
+    body = {"type": "object", "properties": {"x": {"$ref": "#/components/schemas/A"}}}
+    a = {"type": "object", "properties": {"a": {"type": "string"}}}
+    spec = {**_spec(body), "components": {"schemas": {"A": a}}}
+    r, out = _generate(tmp_path, spec, "python", "--config", "config.yml")
+    assert r.returncode == 2 and "error[ref-dangling]" in r.stderr and "#/components/schemas/Nope" in r.stderr
+    assert not out.exists()
+
+
+def test_discriminator_mapping_values_may_be_bare_schema_names(tmp_path: Path) -> None:
+    (tmp_path / "config.yml").write_text(CONFIG + "    models: {pet: Pet}\n")
+    schemas = {"Pet": {"oneOf": [{"$ref": "#/components/schemas/Cat"}, {"$ref": "#/components/schemas/Dog"}],
+                       "discriminator": {"propertyName": "kind", "mapping": {"cat": "Cat", "dog": "Dog"}}},
+               "Cat": {"type": "object", "properties": {"kind": {"type": "string"}}},
+               "Dog": {"type": "object", "properties": {"kind": {"type": "string"}}}}
+    spec = {**_spec({"$ref": "#/components/schemas/Pet"}, {"$ref": "#/components/schemas/Pet"}),
+            "components": {"schemas": schemas}}
+    r, out = _generate(tmp_path, spec, "python", "--config", "config.yml")
+    assert r.returncode == 0 and "ref-external" not in r.stderr, r.stderr[-2000:]
+    assert "Pet: TypeAlias = Union[Cat, Dog]\n" in (out / "pkg/types/pet.py").read_text()
+
+
+@pytest.mark.parametrize("key", ["settings: {file_header: 'coding: ascii'}",
+                                 "typegen: {generated_header: 'Generated; file encoding: bogus-enc'}"])
+def test_a_header_that_reads_as_an_encoding_declaration_still_compiles(tmp_path: Path, key: str) -> None:
+    (tmp_path / "config.yml").write_text(CONFIG + key + "\n")
+    body = {"type": "object", "properties": {"a": {"type": "string", "description": "Café, naïve, 東京."}}}
+    r, out = _generate(tmp_path, _spec(body), "python", "--config", "config.yml")
+    assert r.returncode == 0, r.stderr[-2000:]
+    for path in out.rglob("*.py"):
+        compile(path.read_bytes(), str(path), "exec")  # from the bytes: Python reads the declaration then
+
+
+def test_a_python_rename_stays_python(tmp_path: Path) -> None:
+    rename = ("openapi:\n  transformations:\n  - {command: renameValue, args: {filter: {only: [%s]}, "
+              "rename: {python: {property_name: %s}}}}\n")
+    body_ptr = "'$.paths[\"/things\"].post.requestBody.content[\"application/json\"].schema.properties.%s'"
+    (tmp_path / "config.yml").write_text(CONFIG + rename % (body_ptr % "schema", "schema_"))
+    body = {"type": "object", "properties": {"schema": {"type": "string"}, "other": {"type": "string"}}}
+    r, out = _generate(tmp_path, _spec(body), "typescript", "--config", "config.yml")
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert "  schema?: string;\n" in (out / "resources/things.ts").read_text()
+    # two properties renamed to one Python name: an error, not two silently dropped renames
+    (tmp_path / "config.yml").write_text(CONFIG + rename % (body_ptr % "*", "same"))
+    r, _ = _generate(tmp_path, _spec(body), "python", "--config", "config.yml")
+    assert r.returncode == 2 and "error[transform-clash]" in r.stderr, r.stderr[-2000:]

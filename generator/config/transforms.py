@@ -123,7 +123,9 @@ def _rename_one(ctx: Context, path: Path, name: str, expression: str) -> None:
     node = ctx.tree.get(path)
     if len(path) >= 2 and path[-2] == "properties" and isinstance(node, Mapping):
         siblings = ctx.tree.get(path[:-1])
-        if name != path[-1] and name in siblings:
+        renamed = {k for k, v in siblings.items() if k != path[-1] and isinstance(v, Mapping)
+                   and v.get(PYTHON_NAME) == name}  # a sibling renamed to the same name by this or another rename
+        if (name != path[-1] and name in siblings) or renamed:
             ctx.error("transform-clash", f"Python name {name!r} for {expression!r} clashes with another property",
                       "args", "rename")
             return

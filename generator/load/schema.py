@@ -95,8 +95,9 @@ def _merge_into(
     out: Merged, node: Mapping[str, JSON], pointer: str, resolve: Resolve, diags: Diagnostics, file: str,
     depth: int, seen: set[str], active: list[str],
 ) -> None:
-    origins = node.get(MERGED_FROM)
-    if isinstance(origins, list):  # a merged pair (_both) shares the pointer of its last member
+    # a merged pair (_both) shares the pointer of its last member; a spec's own `x-typegen-merged-from` is data
+    origins = node.get(MERGED_FROM) if isinstance(node, _MergedPair) else None
+    if isinstance(origins, list):
         if depth > 64:
             return
     elif pointer in active:  # `A: allOf: [$ref B]`, `B: allOf: [$ref A]`: A includes itself, which adds nothing
@@ -170,6 +171,11 @@ def _merge_body(
 MERGED_FROM = "x-typegen-merged-from"  # the pointers of the members of an allOf made by _both
 
 
+class _MergedPair(dict[str, JSON]):
+    """An ``allOf`` made by :func:`_both`: only these carry trusted ``MERGED_FROM`` pointers (a spec that writes
+    the key itself once crashed the merge, or made it exponential)."""
+
+
 def follow_refs(node: JSON, pointer: str, resolve: Resolve, limit: int = 16) -> tuple[str, JSON]:
     """The node a ``$ref`` chain from ``node`` (at ``pointer``) ends at, and its pointer: refs are followed
     while the node is a ``$ref`` without ``properties`` beside it, at most ``limit`` of them (a hostile chain
@@ -189,11 +195,11 @@ def _object_like(node: JSON, pointer: str, resolve: Resolve) -> bool:
 def _both(a: JSON, a_ptr: str, b: JSON, b_ptr: str) -> dict[str, JSON]:
     """An object property defined by two ``allOf`` members is both (``allOf`` is an intersection): the
     properties of each are kept. The members keep their own pointers for diagnostics."""
-    if isinstance(a, Mapping) and isinstance(a.get(MERGED_FROM), list):
+    if isinstance(a, _MergedPair):
         members, origins = [*a["allOf"], b], [*a[MERGED_FROM], b_ptr]
     else:
         members, origins = [a, b], [a_ptr, b_ptr]
-    out: dict[str, JSON] = {"allOf": members, MERGED_FROM: origins}
+    out = _MergedPair({"allOf": members, MERGED_FROM: origins})
     description = next((s["description"] for s in (b, a) if isinstance(s, Mapping)
                         and isinstance(s.get("description"), str)), None)
     if description is not None:

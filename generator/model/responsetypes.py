@@ -201,7 +201,11 @@ class ResponseTypes(TypeBuilder):
                 disc = union.get("discriminator") if isinstance(union, Mapping) else None
                 mapping = disc.get("mapping") if isinstance(disc, Mapping) else None
                 for value in mapping.values() if isinstance(mapping, Mapping) else ():
-                    if isinstance(value, str) and self.resolve(value, head)[0] == pointer:
+                    if not isinstance(value, str):
+                        continue
+                    if not value.startswith("#"):  # OpenAPI allows a bare schema name: `cat: Cat`
+                        value = "#/components/schemas/" + value.replace("~", "~0").replace("/", "~1")
+                    if self.resolve(value, head)[0] == pointer:
                         return pointer.rsplit("/", 1)[1].replace("~1", "/").replace("~0", "~")
         except (KeyError, RefError):
             return None

@@ -196,9 +196,12 @@ class TypeBuilder(UnionVariants):
         py_name = python_key(name)
         deprecated = from_spec = False
         if isinstance(schema, Mapping):
-            alt = schema.get("x-stainless-param") or schema.get("x-typegen-python-name")
+            alt = schema.get("x-stainless-param")  # every SDK's name (openai-node `betas` too)
             if isinstance(alt, str) and alt:
                 py_name = alt
+            python_only = schema.get("x-typegen-python-name")  # a renameValue for Python: no wire name elsewhere
+            if isinstance(python_only, str) and python_only:
+                py_name, from_spec = python_only, True
             hinted = python_property_name(schema)
             if hinted is not None:
                 py_name, from_spec = hinted, True

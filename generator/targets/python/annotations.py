@@ -5,6 +5,7 @@ escaped here so the template only lays them out (STYLE §1–§5).
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -294,14 +295,22 @@ class ModuleCtx:
     definitions: list[DefCtx]
 
 
+# PEP 263: a comment in the first two lines of a file that matches this declares the file's encoding
+_CODING = re.compile(r"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
+
+
 def comment_block(blocks: Sequence[Sequence[str]]) -> list[str]:
     """The header comment's lines: each block's lines commented (an empty line is a bare ``#``), one blank line
-    between blocks."""
+    between blocks. A header whose first two lines read as an encoding declaration (``settings.file_header:
+    "coding: ascii"``) would make Python decode the module with that codec, or refuse an unknown one: such a
+    header gets a ``# -*- coding: utf-8 -*-`` line before it (the first declaration wins; the text stays)."""
     out: list[str] = []
     for i, block in enumerate(blocks):
         if i:
             out.append("")
         out.extend(line for text in block for line in escape.comment_lines(text))
+    if any(_CODING.match(line) for line in out[:2]):
+        out.insert(0, "# -*- coding: utf-8 -*-")
     return out
 
 

@@ -18,13 +18,7 @@ from generator.load.schema import (
 )
 from generator.model.ir import TypeNode
 from generator.model.openenums import is_string_union, open_enum
-from generator.model.sdkrules import (
-    explicit_tags,
-    flat_members,
-    merge_literals,
-    note_variant_site,
-    tag_name,
-)
+from generator.model.sdkrules import explicit_tags, flat_members, merge_literals, note_variant_site, tag_name
 from generator.model.typescope import Ctx, DefNode, _type_const
 from generator.text import naming
 
@@ -75,9 +69,9 @@ class UnionVariants:
         eval_create_params.py ``TestingCriterionLabelModelInputEvalItemContent = Union[str,
         ResponseInputTextParam, ...OutputText, ...InputImage, ResponseInputAudioParam, GraderInputsParam]``
         (three ``graders/*_param.py`` modules likewise). A named model stays one variant, unless it is a union of
-        strings (:func:`openenums.is_string_union`). Each flattened member
-        becomes a ``$ref`` to its own pointer, so its name and named-model lookups are those of the original
-        schema. An unnamed union of strings holding a union is an open enum instead (:func:`openenums.open_enum`)."""
+        strings (:func:`openenums.is_string_union`). Each flattened member becomes a ``$ref`` to its own pointer,
+        so its name and named-model lookups are those of the original schema. An unnamed union of strings holding
+        a union is an open enum instead (:func:`openenums.open_enum`)."""
         out: list[JSON] = []
         if depth == 0:
             try:

@@ -78,6 +78,15 @@ class Merged:
     pointers: list[str] = field(default_factory=list)
 
 
+def nullable_pair(members: JSON) -> tuple[int, JSON] | None:
+    """The other member of ``[X, null]`` (either order) and its index; None for any other list (``[null, null]``
+    included)."""
+    if isinstance(members, list) and len(members) == 2 and sum(1 for m in members if is_null_schema(m)) == 1:
+        i = 0 if is_null_schema(members[1]) else 1
+        return i, members[i]
+    return None
+
+
 def merge_object(
     node: Mapping[str, JSON], pointer: str, resolve: Resolve, diags: Diagnostics, file: str, depth: int = 0
 ) -> Merged:
@@ -244,10 +253,9 @@ def _nullable_of(old: JSON, new: JSON) -> bool:
             or "null" in type_list(new):
         return False  # a nullable restatement is the later definition as usual (chat top_logprobs' doc)
     for key in ("anyOf", "oneOf"):
-        members = old.get(key)
-        if isinstance(members, list) and len(members) == 2 and any(is_null_schema(m) for m in members):
-            other = next((m for m in members if not is_null_schema(m)), None)  # None: `[null, null]`
-            return other is not None and not _differs(other, new)
+        pair = nullable_pair(old.get(key))
+        if pair is not None:
+            return not _differs(pair[1], new)
     return False
 
 

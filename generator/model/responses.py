@@ -361,8 +361,6 @@ def sort_response_fields(fields: list[Field]) -> list[Field]:
     return sorted(fields, key=key)
 
 
-
-
 def _resort(node: DefNode) -> None:
     """Apply :func:`sort_response_fields` to every class of a module (nested ones were sorted by the shared
     builder), keeping nested definitions in the order of the fields that use them."""

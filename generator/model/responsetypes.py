@@ -19,14 +19,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from generator.load.document import unescape_token
 from generator.load.resolver import RefError
 from generator.load.schema import (
     child,
     discriminator_property,
+    escape_pointer_token,
     follow_refs,
     is_extension_free_ref,
     is_null_schema,
     merge_object,
+    nullable_pair,
     type_list,
 )
 from generator.model.ir import (
@@ -130,9 +133,10 @@ class ResponseTypes(TypeBuilder):
         text beside the ``$ref`` (``video.py`` ``error``: "Error payload that explains why generation failed");
         the request side's rule (the target's text, STYLE D12) stays for everything else."""
         for key in ("anyOf", "oneOf"):
-            members = schema.get(key) if isinstance(schema, Mapping) and "description" not in schema else None
-            if isinstance(members, list) and len(members) == 2 and any(is_null_schema(m) for m in members):
-                ref = next((m for m in members if not is_null_schema(m)), None)  # None: `[null, null]`
+            pair = nullable_pair(schema.get(key)) if isinstance(schema, Mapping) and "description" not in schema \
+                else None
+            if pair is not None:
+                ref = pair[1]
                 text = ref.get("description") if isinstance(ref, Mapping) and "$ref" in ref else None
                 if isinstance(text, str) and text.strip() and isinstance(ref, Mapping):
                     _, target = self.resolve(ref["$ref"], pointer)
@@ -204,9 +208,9 @@ class ResponseTypes(TypeBuilder):
                     if not isinstance(value, str):
                         continue
                     if not value.startswith("#"):  # OpenAPI allows a bare schema name: `cat: Cat`
-                        value = "#/components/schemas/" + value.replace("~", "~0").replace("/", "~1")
+                        value = "#/components/schemas/" + escape_pointer_token(value)
                     if self.resolve(value, head)[0] == pointer:
-                        return pointer.rsplit("/", 1)[1].replace("~1", "/").replace("~0", "~")
+                        return unescape_token(pointer.rsplit("/", 1)[1])
         except (KeyError, RefError):
             return None
         return None

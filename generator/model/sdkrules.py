@@ -9,7 +9,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from generator.diagnostics import Diagnostics
-from generator.load.schema import Resolve, child, description_of, follow_refs, is_null_schema, merge_object
+from generator.load.schema import (
+    Resolve,
+    child,
+    description_of,
+    follow_refs,
+    is_null_schema,
+    merge_object,
+    nullable_pair,
+)
 from generator.model.ir import ClassDef, Definition, Field, LiteralType, LiteralValue, LocalRef, NamedRef, TypeNode
 from generator.model.typescope import _annotation_only, _type_const
 from generator.text import naming
@@ -93,10 +101,9 @@ def nullable_ref(schema: Mapping[str, JSON]) -> tuple[str, Mapping[str, JSON]] |
         return "allOf/0", members[0]
     for key in ("anyOf", "oneOf"):
         members = schema.get(key)
-        if isinstance(members, list) and len(members) == 2 and any(is_null_schema(m) for m in members):
-            i, ref = next(((i, m) for i, m in enumerate(members) if not is_null_schema(m)), (0, None))
-            if isinstance(ref, Mapping) and isinstance(ref.get("$ref"), str):  # (`[null, null]` has none)
-                return f"{key}/{i}", ref
+        pair = nullable_pair(members)
+        if pair is not None and isinstance(pair[1], Mapping) and isinstance(pair[1].get("$ref"), str):
+            return f"{key}/{pair[0]}", pair[1]
         # the OpenAPI 3.0 spelling `{nullable: true, anyOf: [{$ref: X}]}` is the same wrapper (chat
         # completion_create_params.py `prediction`: "Static predicted output content, ...", X's own text, not
         # the wrapper's "Configuration for a [Predicted Output]...")
